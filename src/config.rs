@@ -1,0 +1,1 @@
+//! Configuration: the embedded `config.toml` merged with the user's file.

@@ -1,0 +1,11 @@
+//! debrief: a terminal briefing reader.
+//!
+//! The [`loader`] turns a document into a [`model::Briefing`] (sentences sorted into sections,
+//! speakers with parties, claims and a timeline); [`report`] prints it as JSON or text; [`tui`]
+//! is the interactive reader. The loader and model never touch the terminal.
+
+pub mod config;
+pub mod loader;
+pub mod model;
+pub mod report;
+pub mod tui;

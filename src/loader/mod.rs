@@ -1,0 +1,141 @@
+//! The loader: bytes of a briefing become a [`Briefing`].
+//!
+//! Stages, each in its own module: [`text`] (decode, sanitise, front matter, paragraphs),
+//! [`segment`] (sentences), [`attribute`] (speakers and parties, using [`gazetteer`]),
+//! [`classify`] (sections, cues, claims, hedges, figures) and [`timeline`] (time expressions).
+//! The loader is pure: no terminal, no I/O beyond the bytes it is given.
+
+pub mod attribute;
+pub mod classify;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod segment;
+pub mod text;
+pub mod timeline;
+
+use crate::model::{Briefing, Precision, Sentence, Span, SpanKind, TimeRef};
+use jiff::civil::Date;
+pub use lexicon::Lexicon;
+use std::sync::Arc;
+
+/// Why a document could not be loaded.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum LoadError {
+    #[error("looks like a binary file (it contains NUL bytes)")]
+    Binary,
+}
+
+/// What the loader needs besides the bytes.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Overrides the document's own date as the reference for relative times.
+    pub date: Option<Date>,
+    /// The lexicons (reporting verbs, cues, hedges), defaults merged with the user's.
+    pub lexicon: Arc<Lexicon>,
+}
+
+/// Parses `YYYY-MM-DD` (also accepting a TOML datetime that starts with one).
+pub fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let head = s.get(..10).unwrap_or(s);
+    head.parse::<Date>().ok()
+}
+
+/// Analyses one document.
+pub fn load(bytes: &[u8], options: &Options) -> Result<Briefing, LoadError> {
+    let mut warnings = Vec::new();
+    let clean = text::decode(bytes, &mut warnings)?;
+    let doc = text::front_matter(clean, warnings);
+    let mut warnings = doc.warnings;
+    let doc_date = match doc.date.as_deref() {
+        Some(d) => {
+            let parsed = parse_date(d);
+            if parsed.is_none() {
+                warnings.push(format!("front matter date {d:?} is not YYYY-MM-DD; ignored"));
+            }
+            parsed
+        }
+        None => None,
+    };
+    let date = options.date.or(doc_date);
+    let format = doc.format.unwrap_or_else(|| text::detect_format(&doc.body));
+    let (paragraphs, headings) = text::paragraphs(&doc.body, format);
+
+    let mut sentences = Vec::new();
+    for (pi, para) in paragraphs.iter().enumerate() {
+        for range in segment::split(&para.text) {
+            sentences.push(Sentence {
+                id: sentences.len(),
+                paragraph: pi,
+                text: para.text[range].to_owned(),
+                section: crate::model::Section::Context,
+                speakers: Vec::new(),
+                cues: Vec::new(),
+                spans: Vec::new(),
+                likelihood: None,
+                turn: para.turn.clone(),
+            });
+        }
+    }
+
+    let sources = attribute::attribute(&mut sentences, format, &options.lexicon);
+    classify::classify(&mut sentences, &sources, &options.lexicon);
+    let timeline = find_times(&mut sentences, date);
+    for s in &mut sentences {
+        s.spans.sort_by_key(|sp| (sp.start, std::cmp::Reverse(sp.end), sp.kind));
+    }
+
+    Ok(Briefing {
+        title: doc.title,
+        date: date.map(|d| d.to_string()),
+        source: doc.source,
+        format,
+        sources,
+        sentences,
+        timeline,
+        headings,
+        paragraphs: paragraphs.len(),
+        warnings,
+    })
+}
+
+/// Finds every sentence's time expressions, marks them as spans, and returns the timeline
+/// sorted by value (undated last), then by position in the document.
+fn find_times(sentences: &mut [Sentence], date: Option<Date>) -> Vec<TimeRef> {
+    let mut timeline = Vec::new();
+    for s in sentences.iter_mut() {
+        for f in timeline::find(&s.text, date) {
+            s.spans.push(Span {
+                kind: SpanKind::Time,
+                start: f.start,
+                end: f.end,
+            });
+            timeline.push(TimeRef {
+                text: s.text[f.start..f.end].to_owned(),
+                value: f.value,
+                precision: f.precision,
+                sentence: s.id,
+                start: f.start,
+                end: f.end,
+            });
+        }
+    }
+    timeline.sort_by(|a, b| {
+        let key = |t: &TimeRef| (t.value.is_none(), t.value.clone());
+        key(a)
+            .cmp(&key(b))
+            .then(a.sentence.cmp(&b.sentence))
+            .then(a.start.cmp(&b.start))
+    });
+    timeline
+}
+
+/// The precision of an ISO prefix value.
+pub fn precision_of(value: &str) -> Precision {
+    match value.len() {
+        4 => Precision::Year,
+        7 => Precision::Month,
+        _ => Precision::Day,
+    }
+}
+
