@@ -4,6 +4,7 @@
 //! speakers with parties, claims and a timeline); [`report`] prints it as JSON or text; [`tui`]
 //! is the interactive reader. The loader and model never touch the terminal.
 
+pub mod cli;
 pub mod config;
 pub mod loader;
 pub mod model;

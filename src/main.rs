@@ -1,7 +1,44 @@
 //! `debrief`: open a briefing in the reader, or print its analysis.
 
+use clap::Parser;
+use debrief::cli::{self, Cli, CliError, Command, OutputFormat};
+use debrief::loader::{Lexicon, Options};
+use debrief::report;
+use std::io::Write;
+use std::sync::Arc;
+
 fn main() {
-    let bytes = std::fs::read(std::env::args().nth(1).unwrap_or_default()).unwrap_or_default();
-    let b = debrief::loader::load(&bytes, &Default::default()).expect("load");
-    println!("{}", debrief::report::json(&b));
+    let cli = Cli::parse();
+    if let Err(e) = run(cli) {
+        eprintln!("debrief: {e}");
+        std::process::exit(e.exit_code());
+    }
+}
+
+fn run(cli: Cli) -> Result<(), CliError> {
+    let config = debrief::config::Config::default();
+    let options = Options {
+        date: cli.common.date,
+        lexicon: Arc::new(Lexicon::with_additions(&config.lexicon)),
+    };
+    match cli.command {
+        Some(Command::Analyze { format, paths }) => {
+            let mut out = std::io::stdout().lock();
+            for path in &paths {
+                let briefing = cli::load_path(path, &options)?;
+                for w in &briefing.warnings {
+                    eprintln!("debrief: {}: warning: {w}", path.display());
+                }
+                let text = match format {
+                    OutputFormat::Json => report::json(&briefing),
+                    OutputFormat::Text => report::text(&briefing),
+                };
+                if writeln!(out, "{text}").is_err() {
+                    return Ok(()); // stdout closed (e.g. piped into head): nothing more to say
+                }
+            }
+            Ok(())
+        }
+        None => Err(CliError::Runtime("the reader is not built yet; use `debrief analyze`".into())),
+    }
 }

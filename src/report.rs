@@ -6,3 +6,52 @@ use crate::model::Briefing;
 pub fn json(briefing: &Briefing) -> String {
     serde_json::to_string(briefing).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
+
+/// A readable report: sentences grouped by section with their speakers, then the timeline.
+pub fn text(briefing: &Briefing) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    if let Some(t) = &briefing.title {
+        let _ = writeln!(out, "{t}");
+    }
+    let _ = writeln!(
+        out,
+        "date: {}   format: {}   sentences: {}",
+        briefing.date.as_deref().unwrap_or("unknown"),
+        briefing.format.as_str(),
+        briefing.sentences.len()
+    );
+    for section in crate::model::Section::ALL {
+        let items: Vec<_> = briefing.in_section(section).collect();
+        let _ = writeln!(out, "\n{} ({})", section.title(), items.len());
+        for s in items {
+            let who = briefing.speaker_names(s);
+            let who = if who.is_empty() { "writer".to_owned() } else { who };
+            let _ = writeln!(out, "  [{}] {who}: {}", s.id, s.text);
+        }
+    }
+    if !briefing.sources.is_empty() {
+        let _ = writeln!(out, "\nSpeakers");
+        for s in &briefing.sources {
+            let _ = writeln!(
+                out,
+                "  {} ({})",
+                s.name,
+                s.party.as_deref().unwrap_or("party unknown")
+            );
+        }
+    }
+    if !briefing.timeline.is_empty() {
+        let _ = writeln!(out, "\nTimeline");
+        for t in &briefing.timeline {
+            let _ = writeln!(
+                out,
+                "  {:<10} {:<24} [{}]",
+                t.value.as_deref().unwrap_or("undated"),
+                t.text,
+                t.sentence
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,134 @@
+//! Command-line arguments and the non-interactive `analyze` command.
+
+use crate::loader::{self, LoadError, Options};
+use crate::model::Briefing;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+
+/// The sample briefing opened when no path is given.
+pub const SAMPLE: &str = include_str!("../assets/briefings/korea-ukraine.txt");
+/// The name the sample is shown under.
+pub const SAMPLE_NAME: &str = "assets/briefings/korea-ukraine.txt";
+
+/// Exit status for bad usage, unreadable or invalid input, and bad configuration.
+pub const EXIT_USAGE: i32 = 2;
+/// Exit status for a failure while running.
+pub const EXIT_FAILURE: i32 = 1;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "debrief",
+    version,
+    about = "Read a briefing in the terminal: allegations, denials, responses and context, with who says what and when.",
+    after_help = "With no PATH, opens the bundled sample briefing. PATH - reads the briefing from standard input.\n\nExit status: 0 ok, 1 runtime failure, 2 bad usage, unreadable or invalid input, or bad configuration.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Briefing to open (a file, or - for standard input).
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub common: Common,
+    /// Colour: auto (respects NO_COLOR), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// Draw borders and markers in ASCII only.
+    #[arg(long, global = true)]
+    pub ascii: bool,
+}
+
+/// Options shared by the reader and `analyze`.
+#[derive(Debug, clap::Args, Clone, Default)]
+pub struct Common {
+    /// Reference date for relative times (YYYY-MM-DD), overriding the document's own.
+    #[arg(long, value_parser = parse_date_arg, global = true)]
+    pub date: Option<jiff::civil::Date>,
+    /// Configuration file merged over the defaults (instead of $XDG_CONFIG_HOME/debrief/config.toml).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the analysis of one or more briefings (one JSON object per line for several).
+    Analyze {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+        format: OutputFormat,
+        /// Briefings to analyse (files, or - for standard input).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Json,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_date_arg(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse::<jiff::civil::Date>()
+        .map_err(|_| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+}
+
+/// A failure with the exit status it should give.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{path}: {message}")]
+    Input { path: String, message: String },
+    #[error("{0}")]
+    Config(String),
+    #[error("{0}")]
+    Runtime(String),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::Input { .. } | CliError::Config(_) => EXIT_USAGE,
+            CliError::Runtime(_) => EXIT_FAILURE,
+        }
+    }
+}
+
+/// Reads a briefing's bytes from a path, or standard input for `-`.
+pub fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
+    let shown = path.display().to_string();
+    let fail = |message: String| CliError::Input {
+        path: shown.clone(),
+        message,
+    };
+    if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+            .map_err(|e| fail(format!("cannot read standard input: {e}")))?;
+        return Ok(buf);
+    }
+    if path.is_dir() {
+        return Err(fail("is a directory, not a briefing file".into()));
+    }
+    std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => fail("no such file".into()),
+        std::io::ErrorKind::PermissionDenied => fail("permission denied".into()),
+        _ => fail(e.to_string()),
+    })
+}
+
+/// Reads and analyses one briefing.
+pub fn load_path(path: &Path, options: &Options) -> Result<Briefing, CliError> {
+    let bytes = read_input(path)?;
+    loader::load(&bytes, options).map_err(|e: LoadError| CliError::Input {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })
+}
