@@ -143,7 +143,7 @@ pub struct Cue {
 }
 
 /// The ICD 203 likelihood scale for estimative language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Likelihood {
     AlmostNoChance,
