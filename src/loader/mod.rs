@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod segment;
 pub mod text;
 pub mod timeline;
+pub mod tokens;
 
 use crate::model::{Briefing, Precision, Sentence, Span, SpanKind, TimeRef};
 use jiff::civil::Date;
@@ -78,7 +79,12 @@ pub fn load(bytes: &[u8], options: &Options) -> Result<Briefing, LoadError> {
         }
     }
 
-    let sources = attribute::attribute(&mut sentences, format, &options.lexicon);
+    let info = attribute::DocInfo {
+        format,
+        title: doc.title.as_deref(),
+        source: doc.source.as_deref(),
+    };
+    let sources = attribute::attribute(&mut sentences, info, &options.lexicon);
     classify::classify(&mut sentences, &sources, &options.lexicon);
     let timeline = find_times(&mut sentences, date);
     for s in &mut sentences {

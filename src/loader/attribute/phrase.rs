@@ -1,0 +1,558 @@
+//! Speaker phrases: a noun phrase becomes a mention (canonical name, kind, party), and the
+//! [`Registry`] merges mentions of one speaker into one [`Source`].
+
+use super::DocInfo;
+use crate::loader::gazetteer::{EntityKind, Gazetteer, MatchKind};
+use crate::loader::tokens::Tok;
+use crate::model::{Format, Source, SourceKind};
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "both", "some", "several", "many", "two", "three", "four", "other",
+    "my", "our", "your", "his", "her", "their", "its", "one", "another", "unnamed",
+    "anonymous", "most", "all", "these", "those",
+];
+
+const CONNECTORS: &[&str] = &["of", "for", "to", "from", "and", "or", "&", "de", "del", "al", "bin", "van", "von", "la", "le", "on", "in", "at"];
+
+/// Nouns that can head a speaker phrase on their own ("officials", "a diplomat").
+const ROLES: &[&str] = &[
+    "official", "officials", "diplomat", "diplomats", "spokesman", "spokeswoman",
+    "spokesperson", "spokespeople", "minister", "ministers", "ambassador", "envoy", "envoys",
+    "intelligence", "government", "authorities", "military", "police", "prosecutors",
+    "prosecutor", "court", "agency", "ministry", "officer", "officers", "leader", "leaders",
+    "sources", "colleague", "colleagues", "general", "commander", "commanders", "analysts",
+    "analyst", "experts", "expert", "lawmakers", "lawmaker", "legislators", "investigators",
+    "investigator", "regime", "administration", "president", "secretary", "director", "chief",
+    "militants", "rebels", "forces", "army", "navy", "media", "office", "embassy", "mission",
+    "delegation", "representative", "representatives", "negotiators", "negotiator", "staff",
+    "staffers", "journalist", "journalists", "reporter", "reporters", "witnesses", "witness",
+    "residents", "activists", "group", "monitor", "monitors", "observers", "watchdog",
+    "council", "committee", "judge", "cabinet", "parliament", "department", "service",
+    "presidency", "ministries", "governments", "statement", "community", "spy", "premier",
+];
+
+/// Adjectives and nouns that may stand inside a speaker phrase in lower case.
+const MODIFIERS: &[&str] = &[
+    "senior", "top", "former", "deputy", "acting", "foreign", "defense", "defence", "state",
+    "national", "local", "security", "presidential", "high-ranking", "high-level",
+    "congressional", "federal", "regional", "international", "independent", "opposition",
+    "ruling", "party", "state-run", "news", "military", "intelligence", "government", "u.n.",
+    "western", "press", "chief", "foreign-ministry", "election", "health", "justice",
+    "affairs", "interior", "trade", "finance", "human", "rights", "central", "public",
+    "unidentified", "administration", "white", "house",
+];
+
+/// Words that open a title before a person's name.
+const TITLES: &[&str] = &[
+    "president", "vice", "prime", "minister", "secretary", "secretary-general",
+    "under-secretary-general", "ambassador", "envoy", "director", "chief", "spokesman",
+    "spokeswoman", "spokesperson", "general", "gen.", "admiral", "adm.", "colonel", "col.",
+    "captain", "capt.", "lt.", "lieutenant", "sgt.", "sergeant", "maj.", "commander",
+    "senator", "sen.", "representative", "rep.", "congressman", "congresswoman", "governor",
+    "gov.", "mayor", "chancellor", "king", "queen", "prince", "princess", "emir", "sheikh",
+    "ayatollah", "pope", "cardinal", "commissioner", "chairman", "chairwoman", "chair",
+    "leader", "judge", "justice", "journalist", "correspondent", "reporter", "analyst",
+    "professor", "prof.", "dr.", "mr.", "mrs.", "ms.", "mr", "ms", "mrs", "dr", "miss", "sir",
+    "lord", "dame", "deputy", "coordinator", "officer", "official", "counselor", "adviser",
+    "advisor", "attorney", "prosecutor", "lawyer", "premier", "head", "founder",
+    "administrator", "inspector", "amb.", "sec.", "pres.", "foreign", "defense",
+    "spokesperson", "rapporteur", "delegate", "negotiator", "anchor", "editor",
+];
+
+/// Words that make a capitalised phrase an organisation rather than a person.
+const ORG_WORDS: &[&str] = &[
+    "service", "council", "agency", "ministry", "department", "office", "committee", "forces",
+    "army", "government", "court", "commission", "union", "organization", "organisation",
+    "bank", "party", "community", "institute", "center", "centre", "foundation",
+    "association", "group", "administration", "research", "news", "times", "post", "network",
+    "corporation", "company", "embassy", "mission", "police", "navy", "guard", "command",
+    "assembly", "parliament", "congress", "senate", "cabinet", "presidency", "secretariat",
+    "bureau", "authority", "board", "tribunal", "university", "watch", "international",
+    "campaign", "coalition", "front", "movement", "brigade", "militia", "state", "house",
+    "program", "programme", "fund", "alliance", "league", "council", "intelligence",
+];
+
+/// Capitalised words that never name a speaker by themselves.
+const STOP_CAPS: &[&str] = &[
+    "in", "on", "at", "after", "before", "during", "since", "meanwhile", "however", "but",
+    "and", "so", "as", "when", "while", "if", "although", "yet", "still", "also", "then",
+    "now", "today", "yesterday", "this", "that", "these", "those", "it", "there", "here",
+    "despite", "according", "well", "sure", "thanks", "western", "eastern", "northern",
+    "southern", "such", "any", "every", "no", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december", "for", "with", "by", "from",
+    "to", "what", "why", "how", "where", "who", "which", "let", "thank", "please", "over",
+    "under", "let's", "click", "attribution", "mm-hmm", "okay", "ok", "yes", "even",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+
+/// True for a determiner that opens a noun phrase.
+pub fn is_determiner(w: &str) -> bool {
+    DETERMINERS.contains(&w)
+}
+
+/// True for a word that joins parts of a name ("Department of State").
+pub fn is_connector(w: &str) -> bool {
+    CONNECTORS.contains(&w)
+}
+
+/// True for a noun that can head a speaker phrase.
+pub fn is_role(w: &str) -> bool {
+    ROLES.contains(&w)
+}
+
+/// True for a pronoun that can be a reporting verb's subject.
+pub fn is_pronoun(w: &str) -> bool {
+    PRONOUNS.contains(&w)
+}
+
+/// Whether token `t` (lower-cased `w`) can be part of a speaker phrase.
+pub fn is_np_word(text: &str, t: &Tok, w: &str) -> bool {
+    if t.capitalized(text) && STOP_CAPS.contains(&w) && !t.possessive() {
+        return false;
+    }
+    t.capitalized(text) || ROLES.contains(&w) || MODIFIERS.contains(&w) || DETERMINERS.contains(&w) || CONNECTORS.contains(&w)
+}
+
+/// True when the phrase contains a title word.
+pub fn has_title(text: &str, toks: &[Tok]) -> bool {
+    toks.iter().any(|t| t.word && TITLES.contains(&t.text(text).to_lowercase().as_str()))
+}
+
+/// A speaker phrase understood.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The phrase as written.
+    pub text: String,
+    pub name: String,
+    pub kind: SourceKind,
+    pub party: Option<String>,
+    /// Last word of a person's name, for "Ensor said" after "David Ensor".
+    pub surname: Option<String>,
+    /// The head noun of a phrase with no name in it ("officials"), for coreference.
+    pub role: Option<String>,
+    /// An acronym given in brackets or used alone.
+    pub acronym: Option<String>,
+    pub pronoun: Option<String>,
+}
+
+#[derive(Debug)]
+struct Entry {
+    source: Source,
+    surname: Option<String>,
+    role: Option<String>,
+    acronyms: Vec<String>,
+    /// Filled from the document's home party in transcripts when nothing better is known.
+    guessed: bool,
+}
+
+/// Speakers met so far, merged by name, surname, acronym and role.
+pub struct Registry<'g> {
+    gaz: &'g Gazetteer,
+    entries: Vec<Entry>,
+    recent: Vec<usize>,
+    home: Option<String>,
+    title: String,
+    text: String,
+}
+
+impl<'g> Registry<'g> {
+    /// A registry for one document; `text` is the whole document for acronym expansion.
+    pub fn new(gaz: &'g Gazetteer, doc: DocInfo, text: &str) -> Registry<'g> {
+        Registry {
+            gaz,
+            entries: Vec::new(),
+            recent: Vec::new(),
+            home: home_party(gaz, doc, text),
+            title: doc.title.unwrap_or("").to_owned(),
+            text: text.to_owned(),
+        }
+    }
+
+    /// Marks a source as the most recently mentioned.
+    pub fn touch(&mut self, id: usize) {
+        self.recent.retain(|&r| r != id);
+        self.recent.push(id);
+    }
+
+    /// The sources, in order of first mention.
+    pub fn into_sources(self) -> Vec<Source> {
+        self.entries.into_iter().map(|e| e.source).collect()
+    }
+
+    /// The source of a transcript turn label (`MR PRICE`, `QUESTION`).
+    pub fn turn_speaker(&mut self, label: &str) -> usize {
+        let press = super::label_kind(label) == SourceKind::Press;
+        let m = if press {
+            Mention {
+                text: label.to_owned(),
+                name: "Reporter".to_owned(),
+                kind: SourceKind::Press,
+                party: Some("press".to_owned()),
+                surname: None,
+                role: Some("reporter".to_owned()),
+                acronym: None,
+                pronoun: None,
+            }
+        } else {
+            let words: Vec<&str> = label.split_whitespace().collect();
+            let last = words.last().copied().unwrap_or(label);
+            let surname = title_case(last.trim_end_matches('.'));
+            let full = full_name(&format!("{} {}", self.title, self.text), &surname);
+            let party = self.gaz.find(label).iter().find_map(|m| self.gaz.entity(m.entity).party.clone());
+            let titled = words.iter().map(|w| title_case(w)).collect::<Vec<_>>().join(" ");
+            let person_like = words.len() <= 3 && words.first().is_some_and(|w| TITLES.contains(&w.to_lowercase().as_str()));
+            Mention {
+                text: label.to_owned(),
+                name: full.clone().unwrap_or(titled),
+                kind: SourceKind::Person,
+                party,
+                surname: (person_like || full.is_some()).then_some(surname),
+                role: None,
+                acronym: None,
+                pronoun: None,
+            }
+        };
+        self.add(m, Format::Transcript)
+    }
+
+    /// The sources a speaker phrase names (several for "North Korea and Russia").
+    pub fn resolve(&mut self, text: &str, toks: &[Tok], format: Format) -> Vec<usize> {
+        let mut ids = Vec::new();
+        for part in self.split_coordination(text, toks) {
+            if let Some(m) = self.mention(text, part) {
+                if let Some(p) = &m.pronoun {
+                    if let Some(id) = self.pronoun(p) {
+                        ids.push(id);
+                    }
+                    continue;
+                }
+                ids.push(self.add(m, format));
+            }
+        }
+        ids
+    }
+
+    fn pronoun(&self, p: &str) -> Option<usize> {
+        let want_person = matches!(p, "he" | "she");
+        if !want_person && p != "they" {
+            return None;
+        }
+        self.recent.iter().rev().take(3).copied().find(|&id| {
+            let k = self.entries[id].source.kind;
+            if want_person { k == SourceKind::Person } else { k != SourceKind::Person && k != SourceKind::Press }
+        })
+    }
+
+    /// Splits "North Korea and Russia" into its conjuncts, never inside a gazetteer name.
+    fn split_coordination<'t>(&self, text: &str, toks: &'t [Tok]) -> Vec<&'t [Tok]> {
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+            return Vec::new();
+        };
+        let span = &text[first.start..last.end];
+        let protected: Vec<(usize, usize)> =
+            self.gaz.find(span).iter().map(|m| (m.start + first.start, m.end + first.start)).collect();
+        let mut parts = Vec::new();
+        let mut from = 0;
+        for (i, t) in toks.iter().enumerate() {
+            let w = t.text(text).to_lowercase();
+            let inside = protected.iter().any(|&(s, e)| t.start >= s && t.end <= e);
+            if (w == "and" || w == "or" || w == "&") && !inside && i > from {
+                parts.push(&toks[from..i]);
+                from = i + 1;
+            }
+        }
+        if from < toks.len() {
+            parts.push(&toks[from..]);
+        }
+        // "the government or the FBI": a bare role beside a named part is dropped.
+        if parts.len() > 1 {
+            let named = |p: &&[Tok]| p.iter().any(|t| t.capitalized(text) && !STOP_CAPS.contains(&t.text(text).to_lowercase().as_str()));
+            if parts.iter().any(named) {
+                parts.retain(named);
+            }
+        }
+        parts
+    }
+
+    /// Understands one conjunct.
+    fn mention(&self, text: &str, toks: &[Tok]) -> Option<Mention> {
+        let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+        if toks.len() == 1 && is_pronoun(&lower[0]) {
+            return Some(Mention { pronoun: Some(lower[0].clone()), ..blank(text, toks) });
+        }
+        // Bracketed acronym: "The U.S. Intelligence Community (USIC)".
+        let mut acronym = None;
+        let mut keep: Vec<usize> = Vec::new();
+        let mut depth = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if t.is(text, '(') {
+                depth += 1;
+            } else if t.is(text, ')') {
+                depth -= 1;
+            } else if depth > 0 {
+                if t.word && t.text(text).chars().all(|c| c.is_uppercase() || c == '.') {
+                    acronym = Some(t.text(text).to_owned());
+                }
+            } else if t.word {
+                keep.push(i);
+            }
+        }
+        // Leading determiners go.
+        while keep.first().is_some_and(|&i| is_determiner(&lower[i])) {
+            keep.remove(0);
+        }
+        let &first = keep.first()?;
+        let &last = keep.last()?;
+        // A possessor ("South Korea’s National Security Council") gives the party.
+        let poss = keep.iter().rposition(|&i| toks[i].possessive() && i != last);
+        let head: Vec<usize> = match poss {
+            Some(p) => keep[p + 1..].to_vec(),
+            None => keep.clone(),
+        };
+        let &hfirst = head.first()?;
+        let whole = &text[toks[first].start..toks[last].end];
+        let head_text = &text[toks[hfirst].start..toks[last].end];
+        let matches = self.gaz.find(whole);
+        let base = toks[first].start;
+        let party_of = |m: &crate::loader::gazetteer::Match| self.gaz.entity(m.entity).party.clone();
+        let first_party = matches.iter().find_map(party_of);
+        let mut m = blank(text, &toks[first..=last]);
+        m.text = whole.to_owned();
+        m.acronym = acronym.clone();
+
+        // A person: a run of capitalised non-title words at the end.
+        let mut run = Vec::new();
+        for &i in head.iter().rev() {
+            let t = &toks[i];
+            let w = &lower[i];
+            let in_gaz = matches.iter().any(|g| t.start >= base + g.start && t.end <= base + g.end);
+            if t.capitalized(text) && !TITLES.contains(&w.as_str()) && !ORG_WORDS.contains(&w.as_str()) && !in_gaz && !STOP_CAPS.contains(&w.as_str()) && !ROLES.contains(&w.as_str()) {
+                run.push(i);
+            } else {
+                break;
+            }
+        }
+        run.reverse();
+        let all_caps = |i: usize| toks[i].text(text).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let titled = head.len() > run.len();
+        if !run.is_empty() && !(run.len() == 1 && all_caps(run[0]) && toks[run[0]].text(text).len() > 1) {
+            let only_name = !titled || head[..head.len() - run.len()].iter().all(|&i| TITLES.contains(&lower[i].as_str()) || toks[i].capitalized(text) || MODIFIERS.contains(&lower[i].as_str()) || is_connector(&lower[i]) || is_determiner(&lower[i]));
+            if only_name {
+                let name = run.iter().map(|&i| toks[i].base(text)).collect::<Vec<_>>().join(" ");
+                m.surname = run.last().map(|&i| toks[i].base(text).to_owned());
+                m.name = name;
+                m.kind = SourceKind::Person;
+                m.party = first_party;
+                return Some(m);
+            }
+        }
+        // A gazetteer entity at the end: country, capital, seat, body, organisation, outlet.
+        if let Some(g) = matches.iter().rev().find(|g| base + g.end >= toks[last].base_end) {
+            let e = self.gaz.entity(g.entity);
+            let written = &whole[g.start..g.end];
+            let poss_party = poss.and_then(|p| {
+                let ptext = &text[toks[first].start..toks[keep[p]].base_end];
+                self.gaz.find(ptext).iter().find_map(party_of)
+            });
+            m.party = poss_party.or_else(|| e.party.clone());
+            (m.name, m.kind) = match (e.kind, g.how) {
+                (EntityKind::Country, MatchKind::Demonym) => (head_text.to_owned(), SourceKind::Group),
+                (EntityKind::Country, MatchKind::Seat) => (written.to_owned(), SourceKind::Organization),
+                (EntityKind::Country, _) => (e.name.clone(), SourceKind::Country),
+                (EntityKind::Media, _) => (e.name.clone(), SourceKind::Media),
+                _ => (e.name.clone(), SourceKind::Organization),
+            };
+            return Some(m);
+        }
+        // A role phrase: "South Korean officials", "a senior official from Korea President office".
+        if ROLES.contains(&lower[last].as_str()) {
+            let named = head.iter().any(|&i| toks[i].capitalized(text) && !ROLES.contains(&lower[i].as_str()));
+            let head_word = lower[last].trim_end_matches('s').to_owned();
+            m.name = head_text.to_owned();
+            m.party = matches.iter().find_map(party_of);
+            m.kind = if lower[last].ends_with('s') || matches!(lower[last].as_str(), "intelligence" | "government" | "military" | "police" | "authorities" | "media" | "staff") {
+                SourceKind::Group
+            } else if matches!(lower[last].as_str(), "ministry" | "agency" | "office" | "embassy" | "mission" | "council" | "committee" | "court" | "department" | "service" | "administration" | "cabinet" | "parliament" | "presidency" | "regime") {
+                SourceKind::Organization
+            } else {
+                SourceKind::Person
+            };
+            if !named && head.len() == 1 {
+                m.role = Some(head_word);
+                m.name = title_if_capitalized(text, &toks[last]);
+            } else if !named {
+                m.role = Some(head_word);
+            }
+            return Some(m);
+        }
+        // An acronym alone ("CAR"), expanded from the document where it can be.
+        if head.len() == 1 && all_caps(hfirst) && toks[hfirst].text(text).len() > 1 {
+            let a = toks[hfirst].base(text).to_owned();
+            m.name = expand_acronym(&self.text, &a).unwrap_or_else(|| a.clone());
+            m.acronym = Some(a);
+            m.kind = SourceKind::Organization;
+            m.party = Some(m.name.clone());
+            return Some(m);
+        }
+        // A capitalised name with an organisation word: its own party.
+        if head.iter().all(|&i| toks[i].capitalized(text) || is_connector(&lower[i])) && head.iter().any(|&i| ORG_WORDS.contains(&lower[i].as_str())) {
+            m.name = head_text.to_owned();
+            m.kind = SourceKind::Organization;
+            m.party = first_party.or_else(|| Some(m.name.clone()));
+            return Some(m);
+        }
+        None
+    }
+
+    fn add(&mut self, m: Mention, format: Format) -> usize {
+        let norm = |s: &str| s.to_lowercase();
+        let found = self.entries.iter().position(|e| {
+            norm(&e.source.name) == norm(&m.name)
+                || (m.kind == SourceKind::Person && e.source.kind == SourceKind::Person && m.surname.is_some() && e.surname == m.surname)
+                || m.acronym.as_ref().is_some_and(|a| e.acronyms.contains(a))
+        });
+        let found = found.or_else(|| {
+            // "some officials" after "South Korean officials".
+            let role = m.role.as_ref()?;
+            self.recent.iter().rev().copied().find(|&id| {
+                let n = norm(&self.entries[id].source.name);
+                n.trim_end_matches('s').ends_with(role.as_str())
+            })
+        });
+        let home = (format == Format::Transcript && m.kind != SourceKind::Press).then(|| self.home.clone()).flatten();
+        let id = match found {
+            Some(id) => {
+                let e = &mut self.entries[id];
+                if m.kind == SourceKind::Person && e.source.kind == SourceKind::Person && m.name.split(' ').count() > e.source.name.split(' ').count() && m.role.is_none() {
+                    e.source.name = m.name.clone();
+                }
+                if m.party.is_some() && (e.source.party.is_none() || e.guessed) {
+                    e.source.party = m.party.clone();
+                    e.guessed = false;
+                }
+                id
+            }
+            None => {
+                let id = self.entries.len();
+                let guessed = m.party.is_none() && home.is_some();
+                self.entries.push(Entry {
+                    source: Source {
+                        id,
+                        name: m.name.clone(),
+                        party: m.party.clone().or(home),
+                        kind: m.kind,
+                        mentions: Vec::new(),
+                    },
+                    surname: m.surname.clone(),
+                    role: m.role.clone(),
+                    acronyms: Vec::new(),
+                    guessed,
+                });
+                id
+            }
+        };
+        let e = &mut self.entries[id];
+        if let Some(a) = m.acronym {
+            if !e.acronyms.contains(&a) {
+                e.acronyms.push(a);
+            }
+        }
+        if e.role.is_none() {
+            e.role = m.role;
+        }
+        if !e.source.mentions.contains(&m.text) {
+            e.source.mentions.push(m.text);
+        }
+        self.touch(id);
+        id
+    }
+}
+
+fn blank(text: &str, toks: &[Tok]) -> Mention {
+    let s = toks.first().map_or(0, |t| t.start);
+    let e = toks.last().map_or(0, |t| t.end);
+    Mention {
+        text: text[s..e].to_owned(),
+        name: text[s..e].to_owned(),
+        kind: SourceKind::Person,
+        party: None,
+        surname: None,
+        role: None,
+        acronym: None,
+        pronoun: None,
+    }
+}
+
+fn title_if_capitalized(text: &str, t: &Tok) -> String {
+    t.base(text).to_owned()
+}
+
+fn title_case(w: &str) -> String {
+    let lower = w.to_lowercase();
+    let mut c = lower.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// "John Kirby" for "Kirby" when the text has a capitalised given name before the surname.
+fn full_name(hay: &str, surname: &str) -> Option<String> {
+    let words: Vec<&str> = hay.split(|c: char| c.is_whitespace() || c == ',' || c == ':').collect();
+    words.windows(2).find_map(|w| {
+        let given = w[0];
+        let ok = w[1] == surname
+            && given.chars().next().is_some_and(char::is_uppercase)
+            && given.chars().all(char::is_alphabetic)
+            && given.len() > 1
+            && !TITLES.contains(&given.to_lowercase().as_str())
+            && !STOP_CAPS.contains(&given.to_lowercase().as_str());
+        ok.then(|| format!("{given} {surname}"))
+    })
+}
+
+/// A capitalised phrase of the document whose initials spell `acronym`.
+fn expand_acronym(text: &str, acronym: &str) -> Option<String> {
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 {
+        return None;
+    }
+    let words: Vec<&str> = text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).filter(|w| !w.is_empty()).collect();
+    words.windows(letters.len()).find_map(|w| {
+        let ok = w.iter().zip(&letters).all(|(word, l)| word.starts_with(*l)) && w.iter().all(|x| x.chars().next().is_some_and(char::is_uppercase) && x.len() > 1);
+        ok.then(|| w.join(" "))
+    })
+}
+
+/// The party a transcript's officials speak for when the text does not say: the government
+/// body named in the title, else the first one with a country in the text, else the source
+/// address (a `.gov` host, or a path segment naming a country or body).
+fn home_party(gaz: &Gazetteer, doc: DocInfo, text: &str) -> Option<String> {
+    let body_party = |s: &str| {
+        gaz.find(s).iter().find_map(|m| {
+            let e = gaz.entity(m.entity);
+            (e.kind == EntityKind::Body || m.how == MatchKind::Seat).then(|| e.party.clone()).flatten()
+        })
+    };
+    if let Some(p) = doc.title.and_then(body_party) {
+        return Some(p);
+    }
+    if let Some(p) = body_party(text) {
+        return Some(p);
+    }
+    let url = doc.source?;
+    let rest = url.split("://").nth(1).unwrap_or(url);
+    let mut parts = rest.split('/');
+    let host = parts.next().unwrap_or("");
+    if host.ends_with(".gov") || host.ends_with(".mil") {
+        return Some("United States".to_owned());
+    }
+    parts.find_map(|seg| {
+        let words: Vec<String> = seg.split('-').map(title_case).collect();
+        let phrase = words.join(" ");
+        let (id, _) = gaz.lookup(&phrase)?;
+        gaz.entity(id).party.clone()
+    })
+}

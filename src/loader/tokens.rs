@@ -1,0 +1,147 @@
+//! Word tokens of a sentence, with the few features attribution and classification need.
+
+/// Titles and other abbreviations whose full stop belongs to the word.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Capt", "Adm", "Sgt", "Amb", "Gov", "Sen",
+    "Rep", "St", "Jr", "Sr", "Prof", "Rev", "No", "Dept", "Maj", "Cmdr", "Pres", "Sec", "Hon",
+    "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Corp", "Inc", "Ltd",
+    "Co", "vs", "etc",
+];
+
+/// One token: a word (letters, digits, inner `.'’-&`) or a single punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    /// End of the word without a possessive `’s`/`'s`.
+    pub base_end: usize,
+    pub word: bool,
+}
+
+impl Tok {
+    /// The token's text.
+    pub fn text<'a>(&self, s: &'a str) -> &'a str {
+        &s[self.start..self.end]
+    }
+
+    /// The word without its possessive ending.
+    pub fn base<'a>(&self, s: &'a str) -> &'a str {
+        &s[self.start..self.base_end]
+    }
+
+    /// True for a word ending in a possessive `’s`/`'s`.
+    pub fn possessive(&self) -> bool {
+        self.base_end != self.end
+    }
+
+    /// True for a word that starts with an upper-case letter.
+    pub fn capitalized(&self, s: &str) -> bool {
+        self.word && s[self.start..].chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True for a punctuation token equal to `c`.
+    pub fn is(&self, s: &str, c: char) -> bool {
+        !self.word && s[self.start..].starts_with(c)
+    }
+}
+
+fn inner(c: char) -> bool {
+    matches!(c, '.' | '\'' | '’' | '-' | '&' | '/')
+}
+
+/// Splits a sentence into tokens. Whitespace is dropped; each other non-word character is a
+/// token of its own.
+pub fn tokenize(s: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            let end = i + c.len_utf8();
+            toks.push(Tok {
+                start: i,
+                end,
+                base_end: end,
+                word: false,
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, n)) = it.peek() {
+            if n.is_alphanumeric() {
+                end = j + n.len_utf8();
+                it.next();
+            } else if (inner(n) || (n == ',' && s[..j].ends_with(|p: char| p.is_ascii_digit())))
+                && s[j + n.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|x| x.is_alphanumeric() && (n != ',' || x.is_ascii_digit()))
+            {
+                end = j + n.len_utf8();
+                it.next();
+            } else {
+                break;
+            }
+        }
+        // A full stop after an abbreviation, an initial or a dotted acronym belongs to it.
+        if s[end..].starts_with('.') {
+            let w = &s[i..end];
+            let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+            let dotted = w.contains('.') && w.chars().all(|c| c.is_alphabetic() || c == '.');
+            if initial || dotted || ABBREVIATIONS.contains(&w) {
+                end += 1;
+                it.next();
+            }
+        }
+        let w = &s[i..end];
+        let base_end = if w.ends_with("'s") || w.ends_with("’s") {
+            end - if w.ends_with("'s") { 2 } else { "’s".len() }
+        } else {
+            end
+        };
+        toks.push(Tok {
+            start: i,
+            end,
+            base_end,
+            word: true,
+        });
+    }
+    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn abbreviations_keep_their_stop() {
+        assert_eq!(
+            words("Russia’s U.N. Ambassador Mr. Nebenzia said."),
+            ["Russia’s", "U.N.", "Ambassador", "Mr.", "Nebenzia", "said", "."]
+        );
+    }
+
+    #[test]
+    fn hyphens_and_possessives() {
+        let s = "U.S.-led sanctions, Korea-Russia ties and NATO's chief";
+        let t = tokenize(s);
+        assert_eq!(words(s)[..3], ["U.S.", "-", "led"]);
+        let nato = t.iter().find(|t| t.text(s) == "NATO's").expect("token");
+        assert!(nato.possessive());
+        assert_eq!(nato.base(s), "NATO");
+    }
+
+    #[test]
+    fn quotes_and_figures() {
+        assert_eq!(
+            words("“weapons,” 13,000 and 3.5"),
+            ["“", "weapons", ",", "”", "13,000", "and", "3.5"]
+        );
+    }
+}
