@@ -33,7 +33,8 @@ const BETWEEN: &[&str] = &[
     "previously", "already", "recently", "separately", "similarly", "likewise", "however",
     "once", "openly", "explicitly", "in", "fact", "too", "first", "always", "long", "since",
     "been", "being", "subsequently", "swiftly", "vehemently", "angrily", "sharply", "totally",
-    "completely", "not", "never",
+    "completely", "not", "never", "involved", "concerned", "himself", "herself", "themselves",
+    "itself",
 ];
 
 /// Openers of a sentence-initial phrase after which the clause's subject comes.
@@ -131,6 +132,10 @@ fn explicit(text: &str, lexicon: &Lexicon, reg: &mut Registry, format: Format) -
             .any(|p| l.contains(p))
     };
     for hit in lexicon.reporting(text) {
+        // "the United States": a capitalised word inside a sentence is a name, not a verb.
+        if hit.start > 0 && text[hit.start..].starts_with(char::is_uppercase) {
+            continue;
+        }
         let Some(vi) = toks.iter().position(|t| t.start == hit.start) else {
             continue;
         };
@@ -164,7 +169,29 @@ fn explicit(text: &str, lexicon: &Lexicon, reg: &mut Registry, format: Format) -
         }
     }
     subject_of_reporting_noun(text, &toks, &lower, reg, &mut a, format);
+    if a.speakers.is_empty() {
+        subject_report(text, &toks, &lower, reg, &mut a, format);
+    }
     a
+}
+
+/// "The CCTV allegations were ...": a sentence whose subject is a known speaker's allegations,
+/// claims or report.
+fn subject_report(text: &str, toks: &[Tok], lower: &[String], reg: &mut Registry, a: &mut Attribution, format: Format) {
+    let start = usize::from(lower.first().is_some_and(|w| w == "the"));
+    let Some(noun) = (start + 1..toks.len().min(start + 6)).find(|&i| {
+        matches!(lower[i].as_str(), "allegations" | "claims" | "accusations" | "report" | "reports" | "statement" | "assessment")
+    }) else {
+        return;
+    };
+    if !(start..noun).all(|i| toks[i].capitalized(text)) {
+        return;
+    }
+    if reg.is_known_entity(text, &toks[start..noun]) {
+        let ids = reg.resolve(text, &toks[start..noun], format);
+        a.spans.push(Span { kind: SpanKind::Speaker, start: toks[start].start, end: toks[noun - 1].end });
+        a.speakers.extend(ids);
+    }
 }
 
 /// Adds the speakers of the noun phrase `toks[a0..b0]` and the spans; false if it named none.
@@ -239,10 +266,10 @@ fn subject_before(text: &str, toks: &[Tok], lower: &[String], vi: usize, lexicon
         let j = (0..i - 1).rev().take(10).find(|&j| toks[j].is(text, ','))?;
         let inner = (j + 1, i - 1);
         let chunk = &text[toks[inner.0.min(i - 1)].start..toks[i - 1].start];
-        if (inner.0..inner.1).any(|k| !toks[k].word && !toks[k].is(text, '-') && !toks[k].is(text, '(') && !toks[k].is(text, ')'))
-            || !lexicon.reporting(chunk).is_empty()
-        {
-            return None;
+        // A clause, not an appositive: "..., South Korean officials condemned X, labeling".
+        let clause = toks[inner.0].capitalized(text) && !lexicon.reporting(chunk).is_empty();
+        if clause || (inner.0..inner.1).any(|k| !toks[k].word && !toks[k].is(text, '-') && !toks[k].is(text, '(') && !toks[k].is(text, ')')) {
+            return participle_subject(text, toks, lower, vi);
         }
         let (s1, e1) = np_backward(text, toks, lower, j)?;
         // "the U.S. Deputy Ambassador to the U.N., Robert Wood, emphasized": title, then name.
@@ -255,6 +282,24 @@ fn subject_before(text: &str, toks: &[Tok], lower: &[String], vi: usize, lexicon
     i = i.min(vi);
     let (s, e) = np_backward(text, toks, lower, i)?;
     Some((s, e, main_clause(text, toks, lower, s)))
+}
+
+/// ", denying that ...": a participle after a comma speaks for the sentence's subject, the
+/// named phrase that opens it (after a conjunction such as "Yet").
+fn participle_subject(text: &str, toks: &[Tok], lower: &[String], vi: usize) -> Option<(usize, usize, bool)> {
+    if !lower[vi].ends_with("ing") || vi == 0 || !toks[vi - 1].is(text, ',') {
+        return None;
+    }
+    let mut s = 0;
+    while s < vi && matches!(lower[s].as_str(), "yet" | "but" | "and" | "so" | "still" | "both" | "the") {
+        s += 1;
+    }
+    let mut e = s;
+    while e < vi && toks[e].word && phrase::is_np_word(text, &toks[e], &lower[e]) {
+        e += 1;
+    }
+    let (s, e) = trim_np(text, toks, lower, s, e)?;
+    toks[s].capitalized(text).then_some((s, e, true))
 }
 
 /// Whether a subject starting at token `s` is the sentence's main clause subject.
@@ -282,7 +327,7 @@ fn np_backward(text: &str, toks: &[Tok], lower: &[String], end: usize) -> Option
         if t.word && phrase::is_np_word(text, t, w) {
             s -= 1;
             // "the Ambassador to the U.N.": a determiner after a connector is inside the name.
-            let inside = s > 0 && matches!(lower[s - 1].as_str(), "to" | "of" | "for" | "from" | "at" | "in" | "on");
+            let inside = s > 0 && matches!(lower[s - 1].as_str(), "to" | "of" | "for" | "from" | "at" | "in" | "on" | "and" | "or");
             if phrase::is_determiner(w) && !inside {
                 break;
             }
@@ -291,6 +336,10 @@ fn np_backward(text: &str, toks: &[Tok], lower: &[String], end: usize) -> Option
         } else {
             break;
         }
+    }
+    // "he and his colleagues": take in the pronoun, whose part then speaks alone.
+    if s >= 2 && matches!(lower[s].as_str(), "his" | "her" | "their") && lower[s - 1] == "and" && phrase::is_pronoun(&lower[s - 2]) {
+        s -= 2;
     }
     trim_np(text, toks, lower, s, end)
 }

@@ -214,7 +214,7 @@ impl<'g> Registry<'g> {
                 pronoun: None,
             }
         };
-        self.add(m, Format::Transcript)
+        self.add(m, Format::Transcript, true)
     }
 
     /// The sources a speaker phrase names (several for "North Korea and Russia").
@@ -228,7 +228,7 @@ impl<'g> Registry<'g> {
                     }
                     continue;
                 }
-                ids.push(self.add(m, format));
+                ids.push(self.add(m, format, false));
             }
         }
         ids
@@ -266,6 +266,10 @@ impl<'g> Registry<'g> {
         if from < toks.len() {
             parts.push(&toks[from..]);
         }
+        // "he and his colleagues": a part owned by a pronoun is not a speaker of its own.
+        if parts.len() > 1 {
+            parts.retain(|p| !p.first().is_some_and(|t| matches!(t.text(text).to_lowercase().as_str(), "his" | "her" | "their" | "its" | "our" | "my")));
+        }
         // "the government or the FBI": a bare role beside a named part is dropped.
         if parts.len() > 1 {
             let named = |p: &&[Tok]| p.iter().any(|t| t.capitalized(text) && !STOP_CAPS.contains(&t.text(text).to_lowercase().as_str()));
@@ -274,6 +278,15 @@ impl<'g> Registry<'g> {
             }
         }
         parts
+    }
+
+    /// True when the phrase is a gazetteer entity or an already known speaker.
+    pub fn is_known_entity(&self, text: &str, toks: &[Tok]) -> bool {
+        let (Some(f), Some(l)) = (toks.first(), toks.last()) else {
+            return false;
+        };
+        let phrase = &text[f.start..l.end];
+        self.gaz.lookup(phrase).is_some() || self.entries.iter().any(|e| e.source.name.eq_ignore_ascii_case(phrase) || e.acronyms.iter().any(|a| a == phrase))
     }
 
     /// Understands one conjunct.
@@ -406,7 +419,7 @@ impl<'g> Registry<'g> {
         None
     }
 
-    fn add(&mut self, m: Mention, format: Format) -> usize {
+    fn add(&mut self, m: Mention, format: Format, turn: bool) -> usize {
         let norm = |s: &str| s.to_lowercase();
         let found = self.entries.iter().position(|e| {
             norm(&e.source.name) == norm(&m.name)
@@ -421,7 +434,8 @@ impl<'g> Registry<'g> {
                 n.trim_end_matches('s').ends_with(role.as_str())
             })
         });
-        let home = (format == Format::Transcript && m.kind != SourceKind::Press).then(|| self.home.clone()).flatten();
+        let unnamed = m.role.is_some() || m.surname.is_none() || m.kind != SourceKind::Person;
+        let home = (format == Format::Transcript && m.kind != SourceKind::Press && (unnamed || turn)).then(|| self.home.clone()).flatten();
         let id = match found {
             Some(id) => {
                 let e = &mut self.entries[id];
