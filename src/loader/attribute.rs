@@ -333,6 +333,15 @@ fn np_backward(text: &str, toks: &[Tok], lower: &[String], end: usize) -> Option
             }
         } else if !t.word && (t.is(text, '(') || t.is(text, ')')) {
             s -= 1;
+        } else if t.word
+            && s < end
+            && s >= 2
+            && phrase::is_role(&lower[s])
+            && !t.capitalized(text)
+            && (phrase::is_determiner(&lower[s - 2]) || toks[s - 2].capitalized(text))
+        {
+            // A noun modifier before a role: "his newsroom colleagues".
+            s -= 1;
         } else {
             break;
         }
@@ -457,6 +466,132 @@ mod tests {
 
     fn names(paragraphs: &[&[&str]]) -> Vec<Vec<String>> {
         who(paragraphs).into_iter().map(|v| v.into_iter().map(|x| x.0).collect()).collect()
+    }
+
+    fn one(sentence: &str) -> Vec<(String, Option<String>)> {
+        who(&[&[sentence]]).remove(0)
+    }
+
+    fn sp(name: &str, party: &str) -> (String, Option<String>) {
+        (name.to_owned(), Some(party.to_owned()))
+    }
+
+    #[test]
+    fn subject_before_the_verb() {
+        assert_eq!(one("Egypt’s Foreign Minister Karim Haddad said the talks had failed."), [sp("Karim Haddad", "Egypt")]);
+        assert_eq!(one("French officials have repeatedly warned that the deal is at risk."), [sp("French officials", "France")]);
+    }
+
+    #[test]
+    fn inverted_and_according_to() {
+        assert_eq!(one("“We will not move,” said Colonel Anna Berg."), [("Anna Berg".to_owned(), None)]);
+        assert_eq!(one("According to Reuters, the convoy left at dawn."), [sp("Reuters", "media")]);
+    }
+
+    #[test]
+    fn appositives_and_interruptions() {
+        assert_eq!(
+            one("Germany’s U.N. Ambassador Lena Vogt, at a closed meeting, rejected the charge."),
+            [sp("Lena Vogt", "Germany")]
+        );
+        assert_eq!(
+            one("Meanwhile, the Japanese Deputy Ambassador to the U.N., Ken Mori, stressed the risks."),
+            [sp("Ken Mori", "Japan")]
+        );
+    }
+
+    #[test]
+    fn a_move_someone_has_called() {
+        let got = names(&[&["Ministers pledged tanks, a move NATO Secretary General Piet Kroon has called “a turning point.”"]]);
+        assert!(got[0].contains(&"Piet Kroon".to_owned()), "{got:?}");
+    }
+
+    #[test]
+    fn possessive_pronoun_parts_are_not_speakers() {
+        let got = names(&[&["Reporter Ama Owusu said the story was true.", "He and his newsroom colleagues totally reject the charges."]]);
+        assert_eq!(got[1], ["Ama Owusu"]);
+    }
+
+    #[test]
+    fn continuation_pronouns_and_quotes() {
+        let got = names(&[
+            &[
+                "Defence Minister Tomas Varga said on Monday that the border was calm.",
+                "He added that patrols would continue.",
+                "Nothing else has changed.",
+            ],
+            &["“The reports are false,” Varga said.", "“We have nothing to hide.”", "Roads reopened in the afternoon."],
+        ]);
+        assert_eq!(got[0], ["Tomas Varga"]);
+        assert_eq!(got[1], ["Tomas Varga"], "He added");
+        assert_eq!(got[2], ["Tomas Varga"], "unmarked continuation after 'said that'");
+        assert_eq!(got[3], ["Tomas Varga"], "surname joins the full name");
+        assert_eq!(got[4], ["Tomas Varga"], "a quote continuing the speaker");
+        assert_eq!(got[5], ["Tomas Varga"], "unmarked continuation in the same paragraph");
+    }
+
+    #[test]
+    fn acts_do_not_carry_over() {
+        let got = names(&[&["Hamas claimed responsibility for the attack.", "The group controls the area."]]);
+        assert_eq!(got[0], ["Hamas"]);
+        assert!(got[1].is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn the_writers_voice_has_no_speaker() {
+        let got = names(&[&["Egypt has joined the sanctions and sent aid to Gaza.", "We believe the talks will resume."]]);
+        assert!(got[0].is_empty() && got[1].is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn role_phrases_corefer() {
+        let got = names(&[&["Kenyan officials said the camp was safe."], &["Tension is rising, with some officials now suggesting a delay."]]);
+        assert_eq!(got[1], ["Kenyan officials"]);
+    }
+
+    #[test]
+    fn acronyms_expand_from_the_document() {
+        let got = names(&[&[
+            "Analysts at Global Arms Survey published a study.",
+            "The debris that GAS has presented as evidence shows a foreign origin.",
+        ]]);
+        assert_eq!(got[1], ["Global Arms Survey"]);
+    }
+
+    #[test]
+    fn capitals_and_seats_speak_for_their_country() {
+        assert_eq!(one("Moscow has denied the report."), [sp("Russia", "Russia")]);
+        assert_eq!(one("The Kremlin dismissed the claims as fiction.")[0].1.as_deref(), Some("Russia"));
+    }
+
+    #[test]
+    fn names_are_not_verbs() {
+        assert!(one("Officials in the United States were absent.").is_empty());
+    }
+
+    #[test]
+    fn transcript_turns() {
+        let mut sentences = vec![];
+        for (i, (turn, text)) in [("QUESTION", "Did they deny it?"), ("MR. HALE", "Yes."), ("MR. HALE", "They denied it.")].iter().enumerate() {
+            sentences.push(Sentence {
+                id: i,
+                paragraph: i,
+                text: (*text).into(),
+                section: Section::Context,
+                speakers: vec![],
+                cues: vec![],
+                spans: vec![],
+                likelihood: None,
+                turn: Some((*turn).into()),
+            });
+        }
+        let info = DocInfo { format: Format::Transcript, title: Some("Department of State Press Briefing with Spokesperson Ned Hale"), source: None };
+        let sources = attribute(&mut sentences, info, &Lexicon::default());
+        let first = &sources[sentences[0].speakers[0]];
+        assert_eq!((first.name.as_str(), first.party.as_deref()), ("Reporter", Some("press")));
+        let hale = &sources[sentences[1].speakers[0]];
+        assert_eq!((hale.name.as_str(), hale.party.as_deref()), ("Ned Hale", Some("United States")));
+        assert_eq!(sentences[2].speakers[0], hale.id);
     }
 
     #[test]

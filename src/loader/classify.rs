@@ -33,7 +33,8 @@ pub fn classify(sentences: &mut [Sentence], _sources: &[Source], lexicon: &Lexic
         let (section, cues) = decide(&s.text, &hits);
         let continues_denial = prev.as_ref().is_some_and(|(para, speakers, sec)| {
             // In a transcript every sentence of a turn has the same speaker: no signal there.
-            s.turn.is_none() && *para == s.paragraph && *sec == Section::Denial && !s.speakers.is_empty() && *speakers == s.speakers
+            let explicit = s.text.starts_with(['“', '"']) || s.spans.iter().any(|sp| sp.kind == SpanKind::Speaker);
+            explicit && s.turn.is_none() && *para == s.paragraph && *sec == Section::Denial && !s.speakers.is_empty() && *speakers == s.speakers
         });
         let (section, cues) = if cues.is_empty() && continues_denial {
             (
