@@ -62,8 +62,7 @@ struct Attribution {
 /// Fills each sentence's `speakers` and speaker/reporting spans; returns the sources.
 pub fn attribute(sentences: &mut [Sentence], doc: DocInfo, lexicon: &Lexicon) -> Vec<Source> {
     let gaz = Gazetteer::embedded();
-    let full_text: String = sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ");
-    let mut reg = Registry::new(gaz, doc, &full_text);
+    let mut reg = Registry::new(gaz, doc, sentences.iter().map(|s| s.text.as_str()));
     let mut prev: Option<(usize, Attribution, bool)> = None; // paragraph, attribution, open quote
     for s in sentences.iter_mut() {
         let mut a = explicit(&s.text, lexicon, &mut reg, doc.format);

@@ -171,7 +171,7 @@ fn claim_spans(s: &mut Sentence, lexicon: &Lexicon) {
     }
     s.likelihood = best;
     static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:[$€£]\s?)?\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|(?:[$€£]\s?)?\b\d+(?:\.\d+)?\b(?:\s?(?:%|percent|per cent|million|billion|thousand|trillion))?|\b(?:dozens|hundreds|thousands|millions|billions)\b").expect("figure regex")
+        Regex::new(r"(?i-u)(?:[$]\s?)?\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|(?:[$]\s?)?\b\d+(?:\.\d+)?\b(?:\s?(?:%|percent|per cent|million|billion|thousand|trillion))?|\b(?:dozens|hundreds|thousands|millions|billions)\b").expect("figure regex")
     });
     for m in FIGURE.find_iter(text) {
         spans.push(Span { kind: SpanKind::Figure, start: m.start(), end: m.end() });

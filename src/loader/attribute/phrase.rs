@@ -153,20 +153,19 @@ pub struct Registry<'g> {
     entries: Vec<Entry>,
     recent: Vec<usize>,
     home: Option<String>,
-    title: String,
-    text: String,
+    names: NameIndex,
 }
 
 impl<'g> Registry<'g> {
-    /// A registry for one document; `text` is the whole document for acronym expansion.
-    pub fn new(gaz: &'g Gazetteer, doc: DocInfo, text: &str) -> Registry<'g> {
+    /// A registry for one document; `sentences` are its texts, for the home party and for
+    /// completing short names.
+    pub fn new<'a>(gaz: &'g Gazetteer, doc: DocInfo<'a>, sentences: impl Iterator<Item = &'a str> + Clone) -> Registry<'g> {
         Registry {
             gaz,
             entries: Vec::new(),
             recent: Vec::new(),
-            home: home_party(gaz, doc, text),
-            title: doc.title.unwrap_or("").to_owned(),
-            text: text.to_owned(),
+            home: home_party(gaz, doc, sentences.clone()),
+            names: NameIndex::build(doc.title.into_iter().chain(sentences)),
         }
     }
 
@@ -199,7 +198,7 @@ impl<'g> Registry<'g> {
             let words: Vec<&str> = label.split_whitespace().collect();
             let last = words.last().copied().unwrap_or(label);
             let surname = title_case(last.trim_end_matches('.'));
-            let full = full_name(&format!("{} {}", self.title, self.text), &surname);
+            let full = self.names.full_name(&surname);
             let party = self.gaz.find(label).iter().find_map(|m| self.gaz.entity(m.entity).party.clone());
             let titled = words.iter().map(|w| title_case(w)).collect::<Vec<_>>().join(" ");
             let person_like = words.len() <= 3 && words.first().is_some_and(|w| TITLES.contains(&w.to_lowercase().as_str()));
@@ -403,7 +402,7 @@ impl<'g> Registry<'g> {
         // An acronym alone ("CAR"), expanded from the document where it can be.
         if head.len() == 1 && all_caps(hfirst) && toks[hfirst].text(text).len() > 1 {
             let a = toks[hfirst].base(text).to_owned();
-            m.name = expand_acronym(&self.text, &a).unwrap_or_else(|| a.clone());
+            m.name = self.names.expand(&a).unwrap_or_else(|| a.clone());
             m.acronym = Some(a);
             m.kind = SourceKind::Organization;
             m.party = Some(m.name.clone());
@@ -512,38 +511,66 @@ fn title_case(w: &str) -> String {
     }
 }
 
-/// "John Kirby" for "Kirby" when the text has a capitalised given name before the surname.
-fn full_name(hay: &str, surname: &str) -> Option<String> {
-    let words: Vec<&str> = hay.split(|c: char| c.is_whitespace() || c == ',' || c == ':').collect();
-    words.windows(2).find_map(|w| {
-        let given = w[0];
-        let ok = w[1] == surname
-            && given.chars().next().is_some_and(char::is_uppercase)
-            && given.chars().all(char::is_alphabetic)
-            && given.len() > 1
-            && !TITLES.contains(&given.to_lowercase().as_str())
-            && !STOP_CAPS.contains(&given.to_lowercase().as_str());
-        ok.then(|| format!("{given} {surname}"))
-    })
+/// Names the document spells out, for completing short ones: "John Kirby" for "Kirby" and
+/// "Conflict Armament Research" for "CAR". Built in one pass; first occurrence wins.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    full: std::collections::HashMap<String, String>,
+    initials: std::collections::HashMap<String, String>,
 }
 
-/// A capitalised phrase of the document whose initials spell `acronym`.
-fn expand_acronym(text: &str, acronym: &str) -> Option<String> {
-    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 {
-        return None;
+impl NameIndex {
+    /// Indexes the capitalised word runs of `texts`.
+    pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> NameIndex {
+        let mut index = NameIndex::default();
+        for text in texts {
+            let mut run: Vec<&str> = Vec::new();
+            let words = text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '.'));
+            for w in words.map(|w| w.trim_end_matches('.')).chain(std::iter::once("")) {
+                let cap = w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase);
+                if cap && !STOP_CAPS.contains(&w.to_lowercase().as_str()) {
+                    run.push(w);
+                } else if !run.is_empty() {
+                    index.add_run(&run);
+                    run.clear();
+                }
+            }
+        }
+        index
     }
-    let words: Vec<&str> = text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).filter(|w| !w.is_empty()).collect();
-    words.windows(letters.len()).find_map(|w| {
-        let ok = w.iter().zip(&letters).all(|(word, l)| word.starts_with(*l)) && w.iter().all(|x| x.chars().next().is_some_and(char::is_uppercase) && x.len() > 1);
-        ok.then(|| w.join(" "))
-    })
+
+    fn add_run(&mut self, run: &[&str]) {
+        for pair in run.windows(2) {
+            let given = pair[0];
+            let plain = given.chars().all(char::is_alphabetic) && !TITLES.contains(&given.to_lowercase().as_str());
+            if plain {
+                self.full.entry(pair[1].to_owned()).or_insert_with(|| format!("{given} {}", pair[1]));
+            }
+        }
+        for len in 2..=run.len().min(6) {
+            for window in run.windows(len) {
+                let key: String = window.iter().filter_map(|w| w.chars().next()).collect();
+                self.initials.entry(key).or_insert_with(|| window.join(" "));
+            }
+        }
+    }
+
+    /// "John Kirby" for "Kirby", when the document has it.
+    pub fn full_name(&self, surname: &str) -> Option<String> {
+        self.full.get(surname).cloned()
+    }
+
+    /// The capitalised phrase whose initials spell `acronym`.
+    pub fn expand(&self, acronym: &str) -> Option<String> {
+        let key: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        (key.chars().count() >= 2).then(|| self.initials.get(&key).cloned()).flatten()
+    }
 }
 
 /// The party a transcript's officials speak for when the text does not say: the government
 /// body named in the title, else the first one with a country in the text, else the source
 /// address (a `.gov` host, or a path segment naming a country or body).
-fn home_party(gaz: &Gazetteer, doc: DocInfo, text: &str) -> Option<String> {
+fn home_party<'a>(gaz: &Gazetteer, doc: DocInfo, mut sentences: impl Iterator<Item = &'a str>) -> Option<String> {
     let body_party = |s: &str| {
         gaz.find(s).iter().find_map(|m| {
             let e = gaz.entity(m.entity);
@@ -553,7 +580,7 @@ fn home_party(gaz: &Gazetteer, doc: DocInfo, text: &str) -> Option<String> {
     if let Some(p) = doc.title.and_then(body_party) {
         return Some(p);
     }
-    if let Some(p) = body_party(text) {
+    if let Some(p) = sentences.find_map(body_party) {
         return Some(p);
     }
     let url = doc.source?;
