@@ -16,7 +16,7 @@ fn bench(c: &mut Criterion) {
     let big = SAMPLE.repeat(1_000_000 / SAMPLE.len() + 1);
     group.throughput(Throughput::Bytes(big.len() as u64));
     group.sample_size(10);
-    group.bench_function("sample_x290_1MB", |b| {
+    group.bench_function("sample_repeated_1MB", |b| {
         b.iter(|| load(black_box(big.as_bytes()), &options))
     });
     group.finish();
