@@ -123,7 +123,8 @@ fn open_quote_after(text: &str, open_before: bool) -> bool {
 fn explicit(text: &str, lexicon: &Lexicon, reg: &mut Registry, format: Format) -> Attribution {
     let toks = tokenize(text);
     let mut a = Attribution::default();
-    let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let folded = text.to_ascii_lowercase();
+    let lower: Vec<&str> = toks.iter().map(|t| &folded[t.start..t.end]).collect();
     let intro_statement = {
         let l = text.to_lowercase();
         ["in a statement", "in remarks", "in an interview", "in a speech", "in a joint statement"]
@@ -153,7 +154,7 @@ fn explicit(text: &str, lexicon: &Lexicon, reg: &mut Registry, format: Format) -
             // “...,” said X  /  ..., said X.
             let before = skip_between(&lower, vi);
             let quote_or_comma = before > 0 && (toks[before - 1].is(text, ',') || closing_quote(text, &toks[before - 1]));
-            if quote_or_comma && INVERTED.contains(&lower[vi].as_str()) {
+            if quote_or_comma && INVERTED.contains(&lower[vi]) {
                 np_forward(text, &toks, &lower, vend + 1).map(|(x, y)| (x, y, true))
             } else {
                 None
@@ -176,10 +177,10 @@ fn explicit(text: &str, lexicon: &Lexicon, reg: &mut Registry, format: Format) -
 
 /// "The CCTV allegations were ...": a sentence whose subject is a known speaker's allegations,
 /// claims or report.
-fn subject_report(text: &str, toks: &[Tok], lower: &[String], reg: &mut Registry, a: &mut Attribution, format: Format) {
-    let start = usize::from(lower.first().is_some_and(|w| w == "the"));
+fn subject_report(text: &str, toks: &[Tok], lower: &[&str], reg: &mut Registry, a: &mut Attribution, format: Format) {
+    let start = usize::from(lower.first().is_some_and(|w| *w == "the"));
     let Some(noun) = (start + 1..toks.len().min(start + 6)).find(|&i| {
-        matches!(lower[i].as_str(), "allegations" | "claims" | "accusations" | "report" | "reports" | "statement" | "assessment")
+        matches!(lower[i], "allegations" | "claims" | "accusations" | "report" | "reports" | "statement" | "assessment")
     }) else {
         return;
     };
@@ -229,35 +230,35 @@ fn closing_quote(text: &str, t: &Tok) -> bool {
 }
 
 /// A reporting word used as a noun ("Western claims about", "its calls on").
-fn is_noun_use(lower: &[String], vi: usize, vend: usize) -> bool {
+fn is_noun_use(lower: &[&str], vi: usize, vend: usize) -> bool {
     let ambiguous = matches!(
-        lower[vi].as_str(),
+        lower[vi],
         "claims" | "reports" | "calls" | "notes" | "states" | "estimates" | "fears" | "warning"
             | "denials" | "demands" | "requests" | "says"
     );
     if !ambiguous {
         return false;
     }
-    let next = lower.get(vend + 1).map(String::as_str).unwrap_or("");
-    let prev = if vi > 0 { lower[vi - 1].as_str() } else { "" };
+    let next = lower.get(vend + 1).copied().unwrap_or("");
+    let prev = if vi > 0 { lower[vi - 1] } else { "" };
     matches!(next, "about" | "of" | "on" | "for" | "from" | "by" | "in" | "," | "." | "and")
         || matches!(prev, "its" | "their" | "his" | "her" | "the" | "these" | "those" | "such" | "any" | "our")
 }
 
 /// Index of the first token before `vi` that is not an auxiliary or adverb.
-fn skip_between(lower: &[String], vi: usize) -> usize {
+fn skip_between(lower: &[&str], vi: usize) -> usize {
     let mut i = vi;
-    while i > 0 && BETWEEN.contains(&lower[i - 1].as_str()) {
+    while i > 0 && BETWEEN.contains(&lower[i - 1]) {
         i -= 1;
     }
     i
 }
 
 /// The subject noun phrase before a reporting verb at `vi`: `(start, end, main_clause)`.
-fn subject_before(text: &str, toks: &[Tok], lower: &[String], vi: usize, lexicon: &Lexicon) -> Option<(usize, usize, bool)> {
+fn subject_before(text: &str, toks: &[Tok], lower: &[&str], vi: usize, lexicon: &Lexicon) -> Option<(usize, usize, bool)> {
     let mut i = skip_between(lower, vi);
     // "Pyongyang’s reported troop support": a participle inside a noun phrase.
-    if i == 0 || toks[i - 1].possessive() || matches!(lower[i - 1].as_str(), "its" | "their" | "his" | "her" | "our" | "the" | "a" | "an") {
+    if i == 0 || toks[i - 1].possessive() || matches!(lower[i - 1], "its" | "their" | "his" | "her" | "our" | "the" | "a" | "an") {
         return None;
     }
     // An appositive or parenthetical between commas: "X, at a meeting, rejected".
@@ -285,12 +286,12 @@ fn subject_before(text: &str, toks: &[Tok], lower: &[String], vi: usize, lexicon
 
 /// ", denying that ...": a participle after a comma speaks for the sentence's subject, the
 /// named phrase that opens it (after a conjunction such as "Yet").
-fn participle_subject(text: &str, toks: &[Tok], lower: &[String], vi: usize) -> Option<(usize, usize, bool)> {
+fn participle_subject(text: &str, toks: &[Tok], lower: &[&str], vi: usize) -> Option<(usize, usize, bool)> {
     if !lower[vi].ends_with("ing") || vi == 0 || !toks[vi - 1].is(text, ',') {
         return None;
     }
     let mut s = 0;
-    while s < vi && matches!(lower[s].as_str(), "yet" | "but" | "and" | "so" | "still" | "both" | "the") {
+    while s < vi && matches!(lower[s], "yet" | "but" | "and" | "so" | "still" | "both" | "the") {
         s += 1;
     }
     let mut e = s;
@@ -302,31 +303,31 @@ fn participle_subject(text: &str, toks: &[Tok], lower: &[String], vi: usize) -> 
 }
 
 /// Whether a subject starting at token `s` is the sentence's main clause subject.
-fn main_clause(text: &str, toks: &[Tok], lower: &[String], s: usize) -> bool {
+fn main_clause(text: &str, toks: &[Tok], lower: &[&str], s: usize) -> bool {
     if s == 0 || (s == 1 && !toks[0].word) {
         return true;
     }
     let before = &lower[s - 1];
-    if matches!(before.as_str(), "that" | "which" | "who" | "whom" | "whose" | "if" | "whether") {
+    if matches!(*before, "that" | "which" | "who" | "whom" | "whose" | "if" | "whether") {
         return false;
     }
-    toks[s - 1].is(text, ',') && INTRO.contains(&lower[0].as_str())
-        || (s == 1 && matches!(lower[0].as_str(), "but" | "and" | "yet" | "so" | "meanwhile" | "however"))
+    toks[s - 1].is(text, ',') && INTRO.contains(&lower[0])
+        || (s == 1 && matches!(lower[0], "but" | "and" | "yet" | "so" | "meanwhile" | "however"))
 }
 
 /// The noun phrase ending just before token `end`, walking backwards.
-fn np_backward(text: &str, toks: &[Tok], lower: &[String], end: usize) -> Option<(usize, usize)> {
+fn np_backward(text: &str, toks: &[Tok], lower: &[&str], end: usize) -> Option<(usize, usize)> {
     if end > 0 && phrase::is_pronoun(&lower[end - 1]) {
         return Some((end - 1, end));
     }
     let mut s = end;
     while s > 0 {
         let t = &toks[s - 1];
-        let w = lower[s - 1].as_str();
+        let w = lower[s - 1];
         if t.word && phrase::is_np_word(text, t, w) {
             s -= 1;
             // "the Ambassador to the U.N.": a determiner after a connector is inside the name.
-            let inside = s > 0 && matches!(lower[s - 1].as_str(), "to" | "of" | "for" | "from" | "at" | "in" | "on" | "and" | "or");
+            let inside = s > 0 && matches!(lower[s - 1], "to" | "of" | "for" | "from" | "at" | "in" | "on" | "and" | "or");
             if phrase::is_determiner(w) && !inside {
                 break;
             }
@@ -346,18 +347,18 @@ fn np_backward(text: &str, toks: &[Tok], lower: &[String], end: usize) -> Option
         }
     }
     // "he and his colleagues": take in the pronoun, whose part then speaks alone.
-    if s >= 2 && matches!(lower[s].as_str(), "his" | "her" | "their") && lower[s - 1] == "and" && phrase::is_pronoun(&lower[s - 2]) {
+    if s >= 2 && matches!(lower[s], "his" | "her" | "their") && lower[s - 1] == "and" && phrase::is_pronoun(&lower[s - 2]) {
         s -= 2;
     }
     trim_np(text, toks, lower, s, end)
 }
 
 /// The noun phrase starting at token `start`, walking forwards ("according to X", "said X").
-fn np_forward(text: &str, toks: &[Tok], lower: &[String], start: usize) -> Option<(usize, usize)> {
+fn np_forward(text: &str, toks: &[Tok], lower: &[&str], start: usize) -> Option<(usize, usize)> {
     let mut e = start;
     while e < toks.len() {
         let t = &toks[e];
-        let w = lower[e].as_str();
+        let w = lower[e];
         let ok = if t.word {
             phrase::is_np_word(text, t, w) && !(e > start && phrase::is_determiner(w) && !matches!(w, "the" | "a" | "an"))
         } else {
@@ -372,7 +373,7 @@ fn np_forward(text: &str, toks: &[Tok], lower: &[String], start: usize) -> Optio
 }
 
 /// Drops connectors and unbalanced brackets from the ends; requires a head word.
-fn trim_np(text: &str, toks: &[Tok], lower: &[String], mut s: usize, mut e: usize) -> Option<(usize, usize)> {
+fn trim_np(text: &str, toks: &[Tok], lower: &[&str], mut s: usize, mut e: usize) -> Option<(usize, usize)> {
     while s < e && (phrase::is_connector(&lower[s]) || toks[s].is(text, ')')) {
         s += 1;
     }
@@ -392,10 +393,10 @@ fn trim_np(text: &str, toks: &[Tok], lower: &[String], mut s: usize, mut e: usiz
 
 /// "the Administration has stayed firm in its allegation that": the subject of a clause whose
 /// object is the speaker's own allegation, assessment or claim.
-fn subject_of_reporting_noun(text: &str, toks: &[Tok], lower: &[String], reg: &mut Registry, a: &mut Attribution, format: Format) {
+fn subject_of_reporting_noun(text: &str, toks: &[Tok], lower: &[&str], reg: &mut Registry, a: &mut Attribution, format: Format) {
     for i in 1..toks.len() {
-        if !matches!(lower[i].as_str(), "allegation" | "assessment" | "claim" | "accusation" | "finding" | "findings" | "allegations" | "assertion")
-            || !matches!(lower[i - 1].as_str(), "its" | "their")
+        if !matches!(lower[i], "allegation" | "assessment" | "claim" | "accusation" | "finding" | "findings" | "allegations" | "assertion")
+            || !matches!(lower[i - 1], "its" | "their")
         {
             continue;
         }

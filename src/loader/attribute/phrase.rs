@@ -290,9 +290,10 @@ impl<'g> Registry<'g> {
 
     /// Understands one conjunct.
     fn mention(&self, text: &str, toks: &[Tok]) -> Option<Mention> {
-        let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let folded = text.to_ascii_lowercase();
+    let lower: Vec<&str> = toks.iter().map(|t| &folded[t.start..t.end]).collect();
         if toks.len() == 1 && is_pronoun(&lower[0]) {
-            return Some(Mention { pronoun: Some(lower[0].clone()), ..blank(text, toks) });
+            return Some(Mention { pronoun: Some(lower[0].to_owned()), ..blank(text, toks) });
         }
         // Bracketed acronym: "The U.S. Intelligence Community (USIC)".
         let mut acronym = None;
@@ -340,7 +341,7 @@ impl<'g> Registry<'g> {
             let t = &toks[i];
             let w = &lower[i];
             let in_gaz = matches.iter().any(|g| t.start >= base + g.start && t.end <= base + g.end);
-            if t.capitalized(text) && !TITLES.contains(&w.as_str()) && !ORG_WORDS.contains(&w.as_str()) && !in_gaz && !STOP_CAPS.contains(&w.as_str()) && !ROLES.contains(&w.as_str()) {
+            if t.capitalized(text) && !TITLES.contains(w) && !ORG_WORDS.contains(w) && !in_gaz && !STOP_CAPS.contains(w) && !ROLES.contains(w) {
                 run.push(i);
             } else {
                 break;
@@ -350,7 +351,7 @@ impl<'g> Registry<'g> {
         let all_caps = |i: usize| toks[i].text(text).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         let titled = head.len() > run.len();
         if !run.is_empty() && !(run.len() == 1 && all_caps(run[0]) && toks[run[0]].text(text).len() > 1) {
-            let only_name = !titled || head[..head.len() - run.len()].iter().all(|&i| TITLES.contains(&lower[i].as_str()) || toks[i].capitalized(text) || MODIFIERS.contains(&lower[i].as_str()) || is_connector(&lower[i]) || is_determiner(&lower[i]));
+            let only_name = !titled || head[..head.len() - run.len()].iter().all(|&i| TITLES.contains(&lower[i]) || toks[i].capitalized(text) || MODIFIERS.contains(&lower[i]) || is_connector(&lower[i]) || is_determiner(&lower[i]));
             if only_name {
                 let name = run.iter().map(|&i| toks[i].base(text)).collect::<Vec<_>>().join(" ");
                 m.surname = run.last().map(|&i| toks[i].base(text).to_owned());
@@ -379,14 +380,14 @@ impl<'g> Registry<'g> {
             return Some(m);
         }
         // A role phrase: "South Korean officials", "a senior official from Korea President office".
-        if ROLES.contains(&lower[last].as_str()) {
-            let named = head.iter().any(|&i| toks[i].capitalized(text) && !ROLES.contains(&lower[i].as_str()));
+        if ROLES.contains(&lower[last]) {
+            let named = head.iter().any(|&i| toks[i].capitalized(text) && !ROLES.contains(&lower[i]));
             let head_word = lower[last].trim_end_matches('s').to_owned();
             m.name = head_text.to_owned();
             m.party = matches.iter().find_map(party_of);
-            m.kind = if lower[last].ends_with('s') || matches!(lower[last].as_str(), "intelligence" | "government" | "military" | "police" | "authorities" | "media" | "staff") {
+            m.kind = if lower[last].ends_with('s') || matches!(lower[last], "intelligence" | "government" | "military" | "police" | "authorities" | "media" | "staff") {
                 SourceKind::Group
-            } else if matches!(lower[last].as_str(), "ministry" | "agency" | "office" | "embassy" | "mission" | "council" | "committee" | "court" | "department" | "service" | "administration" | "cabinet" | "parliament" | "presidency" | "regime") {
+            } else if matches!(lower[last], "ministry" | "agency" | "office" | "embassy" | "mission" | "council" | "committee" | "court" | "department" | "service" | "administration" | "cabinet" | "parliament" | "presidency" | "regime") {
                 SourceKind::Organization
             } else {
                 SourceKind::Person
@@ -409,7 +410,7 @@ impl<'g> Registry<'g> {
             return Some(m);
         }
         // A capitalised name with an organisation word: its own party.
-        if head.iter().all(|&i| toks[i].capitalized(text) || is_connector(&lower[i])) && head.iter().any(|&i| ORG_WORDS.contains(&lower[i].as_str())) {
+        if head.iter().all(|&i| toks[i].capitalized(text) || is_connector(&lower[i])) && head.iter().any(|&i| ORG_WORDS.contains(&lower[i])) {
             m.name = head_text.to_owned();
             m.kind = SourceKind::Organization;
             m.party = first_party.or_else(|| Some(m.name.clone()));
