@@ -26,28 +26,146 @@ pub struct DocInfo<'a> {
 
 /// Words skipped between a speaker and its verb: auxiliaries and adverbs.
 const BETWEEN: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "will", "would", "may", "might", "can",
-    "could", "did", "does", "do", "also", "now", "then", "later", "earlier", "again", "just",
-    "still", "further", "reportedly", "allegedly", "strongly", "categorically", "repeatedly",
-    "publicly", "privately", "firmly", "flatly", "officially", "quickly", "immediately",
-    "previously", "already", "recently", "separately", "similarly", "likewise", "however",
-    "once", "openly", "explicitly", "in", "fact", "too", "first", "always", "long", "since",
-    "been", "being", "subsequently", "swiftly", "vehemently", "angrily", "sharply", "totally",
-    "completely", "not", "never", "involved", "concerned", "himself", "herself", "themselves",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "may",
+    "might",
+    "can",
+    "could",
+    "did",
+    "does",
+    "do",
+    "also",
+    "now",
+    "then",
+    "later",
+    "earlier",
+    "again",
+    "just",
+    "still",
+    "further",
+    "reportedly",
+    "allegedly",
+    "strongly",
+    "categorically",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "firmly",
+    "flatly",
+    "officially",
+    "quickly",
+    "immediately",
+    "previously",
+    "already",
+    "recently",
+    "separately",
+    "similarly",
+    "likewise",
+    "however",
+    "once",
+    "openly",
+    "explicitly",
+    "in",
+    "fact",
+    "too",
+    "first",
+    "always",
+    "long",
+    "since",
+    "been",
+    "being",
+    "subsequently",
+    "swiftly",
+    "vehemently",
+    "angrily",
+    "sharply",
+    "totally",
+    "completely",
+    "not",
+    "never",
+    "involved",
+    "concerned",
+    "himself",
+    "herself",
+    "themselves",
     "itself",
 ];
 
 /// Openers of a sentence-initial phrase after which the clause's subject comes.
 const INTRO: &[&str] = &[
-    "in", "after", "at", "on", "during", "following", "meanwhile", "however", "speaking",
-    "asked", "earlier", "later", "yesterday", "today", "last", "separately", "still", "also",
-    "but", "and", "yet", "so", "since", "before", "when", "while", "with", "in a", "addressing",
-    "responding", "writing", "then", "now", "instead", "similarly", "likewise", "for", "as",
-    "according", "over", "despite", "amid", "by", "from", "under", "to",
+    "in",
+    "after",
+    "at",
+    "on",
+    "during",
+    "following",
+    "meanwhile",
+    "however",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "last",
+    "separately",
+    "still",
+    "also",
+    "but",
+    "and",
+    "yet",
+    "so",
+    "since",
+    "before",
+    "when",
+    "while",
+    "with",
+    "in a",
+    "addressing",
+    "responding",
+    "writing",
+    "then",
+    "now",
+    "instead",
+    "similarly",
+    "likewise",
+    "for",
+    "as",
+    "according",
+    "over",
+    "despite",
+    "amid",
+    "by",
+    "from",
+    "under",
+    "to",
 ];
 
 /// Verbs that may come before their speaker: "“...,” said the minister".
-const INVERTED: &[&str] = &["said", "says", "added", "adds", "asked", "noted", "wrote", "stated", "explained", "continued", "insisted", "warned", "told", "according"];
+const INVERTED: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "asked",
+    "noted",
+    "wrote",
+    "stated",
+    "explained",
+    "continued",
+    "insisted",
+    "warned",
+    "told",
+    "according",
+];
 
 /// How a sentence was attributed.
 #[derive(Debug, Clone, Default)]
@@ -127,9 +245,15 @@ fn explicit(text: &str, lexicon: &Lexicon, reg: &mut Registry, format: Format) -
     let lower: Vec<&str> = toks.iter().map(|t| &folded[t.start..t.end]).collect();
     let intro_statement = {
         let l = text.to_lowercase();
-        ["in a statement", "in remarks", "in an interview", "in a speech", "in a joint statement"]
-            .iter()
-            .any(|p| l.contains(p))
+        [
+            "in a statement",
+            "in remarks",
+            "in an interview",
+            "in a speech",
+            "in a joint statement",
+        ]
+        .iter()
+        .any(|p| l.contains(p))
     };
     for hit in lexicon.reporting(text) {
         // "the United States": a capitalised word inside a sentence is a name, not a verb.
@@ -153,7 +277,8 @@ fn explicit(text: &str, lexicon: &Lexicon, reg: &mut Registry, format: Format) -
         let found = subject_before(text, &toks, &lower, vi, lexicon).or_else(|| {
             // “...,” said X  /  ..., said X.
             let before = skip_between(&lower, vi);
-            let quote_or_comma = before > 0 && (toks[before - 1].is(text, ',') || closing_quote(text, &toks[before - 1]));
+            let quote_or_comma = before > 0
+                && (toks[before - 1].is(text, ',') || closing_quote(text, &toks[before - 1]));
             if quote_or_comma && INVERTED.contains(&lower[vi]) {
                 np_forward(text, &toks, &lower, vend + 1).map(|(x, y)| (x, y, true))
             } else {
@@ -177,10 +302,26 @@ fn explicit(text: &str, lexicon: &Lexicon, reg: &mut Registry, format: Format) -
 
 /// "The CCTV allegations were ...": a sentence whose subject is a known speaker's allegations,
 /// claims or report.
-fn subject_report(text: &str, toks: &[Tok], lower: &[&str], reg: &mut Registry, a: &mut Attribution, format: Format) {
+fn subject_report(
+    text: &str,
+    toks: &[Tok],
+    lower: &[&str],
+    reg: &mut Registry,
+    a: &mut Attribution,
+    format: Format,
+) {
     let start = usize::from(lower.first().is_some_and(|w| *w == "the"));
     let Some(noun) = (start + 1..toks.len().min(start + 6)).find(|&i| {
-        matches!(lower[i], "allegations" | "claims" | "accusations" | "report" | "reports" | "statement" | "assessment")
+        matches!(
+            lower[i],
+            "allegations"
+                | "claims"
+                | "accusations"
+                | "report"
+                | "reports"
+                | "statement"
+                | "assessment"
+        )
     }) else {
         return;
     };
@@ -189,7 +330,11 @@ fn subject_report(text: &str, toks: &[Tok], lower: &[&str], reg: &mut Registry, 
     }
     if reg.is_known_entity(text, &toks[start..noun]) {
         let ids = reg.resolve(text, &toks[start..noun], format);
-        a.spans.push(Span { kind: SpanKind::Speaker, start: toks[start].start, end: toks[noun - 1].end });
+        a.spans.push(Span {
+            kind: SpanKind::Speaker,
+            start: toks[start].start,
+            end: toks[noun - 1].end,
+        });
         a.speakers.extend(ids);
     }
 }
@@ -233,16 +378,31 @@ fn closing_quote(text: &str, t: &Tok) -> bool {
 fn is_noun_use(lower: &[&str], vi: usize, vend: usize) -> bool {
     let ambiguous = matches!(
         lower[vi],
-        "claims" | "reports" | "calls" | "notes" | "states" | "estimates" | "fears" | "warning"
-            | "denials" | "demands" | "requests" | "says"
+        "claims"
+            | "reports"
+            | "calls"
+            | "notes"
+            | "states"
+            | "estimates"
+            | "fears"
+            | "warning"
+            | "denials"
+            | "demands"
+            | "requests"
+            | "says"
     );
     if !ambiguous {
         return false;
     }
     let next = lower.get(vend + 1).copied().unwrap_or("");
     let prev = if vi > 0 { lower[vi - 1] } else { "" };
-    matches!(next, "about" | "of" | "on" | "for" | "from" | "by" | "in" | "," | "." | "and")
-        || matches!(prev, "its" | "their" | "his" | "her" | "the" | "these" | "those" | "such" | "any" | "our")
+    matches!(
+        next,
+        "about" | "of" | "on" | "for" | "from" | "by" | "in" | "," | "." | "and"
+    ) || matches!(
+        prev,
+        "its" | "their" | "his" | "her" | "the" | "these" | "those" | "such" | "any" | "our"
+    )
 }
 
 /// Index of the first token before `vi` that is not an auxiliary or adverb.
@@ -255,10 +415,22 @@ fn skip_between(lower: &[&str], vi: usize) -> usize {
 }
 
 /// The subject noun phrase before a reporting verb at `vi`: `(start, end, main_clause)`.
-fn subject_before(text: &str, toks: &[Tok], lower: &[&str], vi: usize, lexicon: &Lexicon) -> Option<(usize, usize, bool)> {
+fn subject_before(
+    text: &str,
+    toks: &[Tok],
+    lower: &[&str],
+    vi: usize,
+    lexicon: &Lexicon,
+) -> Option<(usize, usize, bool)> {
     let mut i = skip_between(lower, vi);
     // "Pyongyang’s reported troop support": a participle inside a noun phrase.
-    if i == 0 || toks[i - 1].possessive() || matches!(lower[i - 1], "its" | "their" | "his" | "her" | "our" | "the" | "a" | "an") {
+    if i == 0
+        || toks[i - 1].possessive()
+        || matches!(
+            lower[i - 1],
+            "its" | "their" | "his" | "her" | "our" | "the" | "a" | "an"
+        )
+    {
         return None;
     }
     // An appositive or parenthetical between commas: "X, at a meeting, rejected".
@@ -268,7 +440,14 @@ fn subject_before(text: &str, toks: &[Tok], lower: &[&str], vi: usize, lexicon: 
         let chunk = &text[toks[inner.0.min(i - 1)].start..toks[i - 1].start];
         // A clause, not an appositive: "..., South Korean officials condemned X, labeling".
         let clause = toks[inner.0].capitalized(text) && !lexicon.reporting(chunk).is_empty();
-        if clause || (inner.0..inner.1).any(|k| !toks[k].word && !toks[k].is(text, '-') && !toks[k].is(text, '(') && !toks[k].is(text, ')')) {
+        if clause
+            || (inner.0..inner.1).any(|k| {
+                !toks[k].word
+                    && !toks[k].is(text, '-')
+                    && !toks[k].is(text, '(')
+                    && !toks[k].is(text, ')')
+            })
+        {
             return participle_subject(text, toks, lower, vi);
         }
         let (s1, e1) = np_backward(text, toks, lower, j)?;
@@ -276,7 +455,11 @@ fn subject_before(text: &str, toks: &[Tok], lower: &[&str], vi: usize, lexicon: 
         let name_like = inner.1 > inner.0
             && inner.1 - inner.0 <= 4
             && (inner.0..inner.1).all(|k| toks[k].capitalized(text));
-        let end = if name_like && phrase::has_title(text, &toks[s1..e1]) { i - 1 } else { e1 };
+        let end = if name_like && phrase::has_title(text, &toks[s1..e1]) {
+            i - 1
+        } else {
+            e1
+        };
         return Some((s1, end, main_clause(text, toks, lower, s1)));
     }
     i = i.min(vi);
@@ -286,12 +469,22 @@ fn subject_before(text: &str, toks: &[Tok], lower: &[&str], vi: usize, lexicon: 
 
 /// ", denying that ...": a participle after a comma speaks for the sentence's subject, the
 /// named phrase that opens it (after a conjunction such as "Yet").
-fn participle_subject(text: &str, toks: &[Tok], lower: &[&str], vi: usize) -> Option<(usize, usize, bool)> {
+fn participle_subject(
+    text: &str,
+    toks: &[Tok],
+    lower: &[&str],
+    vi: usize,
+) -> Option<(usize, usize, bool)> {
     if !lower[vi].ends_with("ing") || vi == 0 || !toks[vi - 1].is(text, ',') {
         return None;
     }
     let mut s = 0;
-    while s < vi && matches!(lower[s], "yet" | "but" | "and" | "so" | "still" | "both" | "the") {
+    while s < vi
+        && matches!(
+            lower[s],
+            "yet" | "but" | "and" | "so" | "still" | "both" | "the"
+        )
+    {
         s += 1;
     }
     let mut e = s;
@@ -308,11 +501,18 @@ fn main_clause(text: &str, toks: &[Tok], lower: &[&str], s: usize) -> bool {
         return true;
     }
     let before = &lower[s - 1];
-    if matches!(*before, "that" | "which" | "who" | "whom" | "whose" | "if" | "whether") {
+    if matches!(
+        *before,
+        "that" | "which" | "who" | "whom" | "whose" | "if" | "whether"
+    ) {
         return false;
     }
     toks[s - 1].is(text, ',') && INTRO.contains(&lower[0])
-        || (s == 1 && matches!(lower[0], "but" | "and" | "yet" | "so" | "meanwhile" | "however"))
+        || (s == 1
+            && matches!(
+                lower[0],
+                "but" | "and" | "yet" | "so" | "meanwhile" | "however"
+            ))
 }
 
 /// The noun phrase ending just before token `end`, walking backwards.
@@ -327,7 +527,11 @@ fn np_backward(text: &str, toks: &[Tok], lower: &[&str], end: usize) -> Option<(
         if t.word && phrase::is_np_word(text, t, w) {
             s -= 1;
             // "the Ambassador to the U.N.": a determiner after a connector is inside the name.
-            let inside = s > 0 && matches!(lower[s - 1], "to" | "of" | "for" | "from" | "at" | "in" | "on" | "and" | "or");
+            let inside = s > 0
+                && matches!(
+                    lower[s - 1],
+                    "to" | "of" | "for" | "from" | "at" | "in" | "on" | "and" | "or"
+                );
             if phrase::is_determiner(w) && !inside {
                 break;
             }
@@ -347,7 +551,11 @@ fn np_backward(text: &str, toks: &[Tok], lower: &[&str], end: usize) -> Option<(
         }
     }
     // "he and his colleagues": take in the pronoun, whose part then speaks alone.
-    if s >= 2 && matches!(lower[s], "his" | "her" | "their") && lower[s - 1] == "and" && phrase::is_pronoun(&lower[s - 2]) {
+    if s >= 2
+        && matches!(lower[s], "his" | "her" | "their")
+        && lower[s - 1] == "and"
+        && phrase::is_pronoun(&lower[s - 2])
+    {
         s -= 2;
     }
     trim_np(text, toks, lower, s, end)
@@ -360,7 +568,8 @@ fn np_forward(text: &str, toks: &[Tok], lower: &[&str], start: usize) -> Option<
         let t = &toks[e];
         let w = lower[e];
         let ok = if t.word {
-            phrase::is_np_word(text, t, w) && !(e > start && phrase::is_determiner(w) && !matches!(w, "the" | "a" | "an"))
+            phrase::is_np_word(text, t, w)
+                && !(e > start && phrase::is_determiner(w) && !matches!(w, "the" | "a" | "an"))
         } else {
             t.is(text, '(') || t.is(text, ')')
         };
@@ -373,11 +582,21 @@ fn np_forward(text: &str, toks: &[Tok], lower: &[&str], start: usize) -> Option<
 }
 
 /// Drops connectors and unbalanced brackets from the ends; requires a head word.
-fn trim_np(text: &str, toks: &[Tok], lower: &[&str], mut s: usize, mut e: usize) -> Option<(usize, usize)> {
+fn trim_np(
+    text: &str,
+    toks: &[Tok],
+    lower: &[&str],
+    mut s: usize,
+    mut e: usize,
+) -> Option<(usize, usize)> {
     while s < e && (phrase::is_connector(&lower[s]) || toks[s].is(text, ')')) {
         s += 1;
     }
-    while e > s && (phrase::is_connector(&lower[e - 1]) || phrase::is_determiner(&lower[e - 1]) || toks[e - 1].is(text, '(')) {
+    while e > s
+        && (phrase::is_connector(&lower[e - 1])
+            || phrase::is_determiner(&lower[e - 1])
+            || toks[e - 1].is(text, '('))
+    {
         e -= 1;
     }
     if s >= e {
@@ -393,10 +612,26 @@ fn trim_np(text: &str, toks: &[Tok], lower: &[&str], mut s: usize, mut e: usize)
 
 /// "the Administration has stayed firm in its allegation that": the subject of a clause whose
 /// object is the speaker's own allegation, assessment or claim.
-fn subject_of_reporting_noun(text: &str, toks: &[Tok], lower: &[&str], reg: &mut Registry, a: &mut Attribution, format: Format) {
+fn subject_of_reporting_noun(
+    text: &str,
+    toks: &[Tok],
+    lower: &[&str],
+    reg: &mut Registry,
+    a: &mut Attribution,
+    format: Format,
+) {
     for i in 1..toks.len() {
-        if !matches!(lower[i], "allegation" | "assessment" | "claim" | "accusation" | "finding" | "findings" | "allegations" | "assertion")
-            || !matches!(lower[i - 1], "its" | "their")
+        if !matches!(
+            lower[i],
+            "allegation"
+                | "assessment"
+                | "claim"
+                | "accusation"
+                | "finding"
+                | "findings"
+                | "allegations"
+                | "assertion"
+        ) || !matches!(lower[i - 1], "its" | "their")
         {
             continue;
         }
@@ -413,7 +648,11 @@ fn subject_of_reporting_noun(text: &str, toks: &[Tok], lower: &[&str], reg: &mut
         if let Some((s, e)) = np_backward(text, toks, lower, j) {
             let ids = reg.resolve(text, &toks[s..e], format);
             if !ids.is_empty() {
-                a.spans.push(Span { kind: SpanKind::Speaker, start: toks[s].start, end: toks[e - 1].end });
+                a.spans.push(Span {
+                    kind: SpanKind::Speaker,
+                    start: toks[s].start,
+                    end: toks[e - 1].end,
+                });
                 a.speakers.extend(ids);
             }
         }
@@ -423,7 +662,9 @@ fn subject_of_reporting_noun(text: &str, toks: &[Tok], lower: &[&str], reg: &mut
 /// The kind of source a transcript label names.
 pub fn label_kind(label: &str) -> SourceKind {
     match label.to_uppercase().as_str() {
-        "Q" | "QUESTION" | "REPORTER" | "PRESS" | "JOURNALIST" | "AUDIENCE MEMBER" => SourceKind::Press,
+        "Q" | "QUESTION" | "REPORTER" | "PRESS" | "JOURNALIST" | "AUDIENCE MEMBER" => {
+            SourceKind::Press
+        }
         _ => SourceKind::Person,
     }
 }
@@ -450,7 +691,10 @@ mod tests {
                 });
             }
         }
-        let info = DocInfo { format, ..DocInfo::default() };
+        let info = DocInfo {
+            format,
+            ..DocInfo::default()
+        };
         let sources = attribute(&mut sentences, info, &Lexicon::default());
         (sentences, sources)
     }
@@ -460,12 +704,20 @@ mod tests {
         let (sentences, sources) = doc(paragraphs, Format::Article);
         sentences
             .iter()
-            .map(|s| s.speakers.iter().map(|&i| (sources[i].name.clone(), sources[i].party.clone())).collect())
+            .map(|s| {
+                s.speakers
+                    .iter()
+                    .map(|&i| (sources[i].name.clone(), sources[i].party.clone()))
+                    .collect()
+            })
             .collect()
     }
 
     fn names(paragraphs: &[&[&str]]) -> Vec<Vec<String>> {
-        who(paragraphs).into_iter().map(|v| v.into_iter().map(|x| x.0).collect()).collect()
+        who(paragraphs)
+            .into_iter()
+            .map(|v| v.into_iter().map(|x| x.0).collect())
+            .collect()
     }
 
     fn one(sentence: &str) -> Vec<(String, Option<String>)> {
@@ -478,14 +730,26 @@ mod tests {
 
     #[test]
     fn subject_before_the_verb() {
-        assert_eq!(one("Egypt’s Foreign Minister Karim Haddad said the talks had failed."), [sp("Karim Haddad", "Egypt")]);
-        assert_eq!(one("French officials have repeatedly warned that the deal is at risk."), [sp("French officials", "France")]);
+        assert_eq!(
+            one("Egypt’s Foreign Minister Karim Haddad said the talks had failed."),
+            [sp("Karim Haddad", "Egypt")]
+        );
+        assert_eq!(
+            one("French officials have repeatedly warned that the deal is at risk."),
+            [sp("French officials", "France")]
+        );
     }
 
     #[test]
     fn inverted_and_according_to() {
-        assert_eq!(one("“We will not move,” said Colonel Anna Berg."), [("Anna Berg".to_owned(), None)]);
-        assert_eq!(one("According to Reuters, the convoy left at dawn."), [sp("Reuters", "media")]);
+        assert_eq!(
+            one("“We will not move,” said Colonel Anna Berg."),
+            [("Anna Berg".to_owned(), None)]
+        );
+        assert_eq!(
+            one("According to Reuters, the convoy left at dawn."),
+            [sp("Reuters", "media")]
+        );
     }
 
     #[test]
@@ -495,20 +759,27 @@ mod tests {
             [sp("Lena Vogt", "Germany")]
         );
         assert_eq!(
-            one("Meanwhile, the Japanese Deputy Ambassador to the U.N., Ken Mori, stressed the risks."),
+            one(
+                "Meanwhile, the Japanese Deputy Ambassador to the U.N., Ken Mori, stressed the risks."
+            ),
             [sp("Ken Mori", "Japan")]
         );
     }
 
     #[test]
     fn a_move_someone_has_called() {
-        let got = names(&[&["Ministers pledged tanks, a move NATO Secretary General Piet Kroon has called “a turning point.”"]]);
+        let got = names(&[&[
+            "Ministers pledged tanks, a move NATO Secretary General Piet Kroon has called “a turning point.”",
+        ]]);
         assert!(got[0].contains(&"Piet Kroon".to_owned()), "{got:?}");
     }
 
     #[test]
     fn possessive_pronoun_parts_are_not_speakers() {
-        let got = names(&[&["Reporter Ama Owusu said the story was true.", "He and his newsroom colleagues totally reject the charges."]]);
+        let got = names(&[&[
+            "Reporter Ama Owusu said the story was true.",
+            "He and his newsroom colleagues totally reject the charges.",
+        ]]);
         assert_eq!(got[1], ["Ama Owusu"]);
     }
 
@@ -520,32 +791,53 @@ mod tests {
                 "He added that patrols would continue.",
                 "Nothing else has changed.",
             ],
-            &["“The reports are false,” Varga said.", "“We have nothing to hide.”", "Roads reopened in the afternoon."],
+            &[
+                "“The reports are false,” Varga said.",
+                "“We have nothing to hide.”",
+                "Roads reopened in the afternoon.",
+            ],
         ]);
         assert_eq!(got[0], ["Tomas Varga"]);
         assert_eq!(got[1], ["Tomas Varga"], "He added");
-        assert_eq!(got[2], ["Tomas Varga"], "unmarked continuation after 'said that'");
+        assert_eq!(
+            got[2],
+            ["Tomas Varga"],
+            "unmarked continuation after 'said that'"
+        );
         assert_eq!(got[3], ["Tomas Varga"], "surname joins the full name");
         assert_eq!(got[4], ["Tomas Varga"], "a quote continuing the speaker");
-        assert_eq!(got[5], ["Tomas Varga"], "unmarked continuation in the same paragraph");
+        assert_eq!(
+            got[5],
+            ["Tomas Varga"],
+            "unmarked continuation in the same paragraph"
+        );
     }
 
     #[test]
     fn acts_do_not_carry_over() {
-        let got = names(&[&["Hamas claimed responsibility for the attack.", "The group controls the area."]]);
+        let got = names(&[&[
+            "Hamas claimed responsibility for the attack.",
+            "The group controls the area.",
+        ]]);
         assert_eq!(got[0], ["Hamas"]);
         assert!(got[1].is_empty(), "{got:?}");
     }
 
     #[test]
     fn the_writers_voice_has_no_speaker() {
-        let got = names(&[&["Egypt has joined the sanctions and sent aid to Gaza.", "We believe the talks will resume."]]);
+        let got = names(&[&[
+            "Egypt has joined the sanctions and sent aid to Gaza.",
+            "We believe the talks will resume.",
+        ]]);
         assert!(got[0].is_empty() && got[1].is_empty(), "{got:?}");
     }
 
     #[test]
     fn role_phrases_corefer() {
-        let got = names(&[&["Kenyan officials said the camp was safe."], &["Tension is rising, with some officials now suggesting a delay."]]);
+        let got = names(&[
+            &["Kenyan officials said the camp was safe."],
+            &["Tension is rising, with some officials now suggesting a delay."],
+        ]);
         assert_eq!(got[1], ["Kenyan officials"]);
     }
 
@@ -560,8 +852,16 @@ mod tests {
 
     #[test]
     fn capitals_and_seats_speak_for_their_country() {
-        assert_eq!(one("Moscow has denied the report."), [sp("Russia", "Russia")]);
-        assert_eq!(one("The Kremlin dismissed the claims as fiction.")[0].1.as_deref(), Some("Russia"));
+        assert_eq!(
+            one("Moscow has denied the report."),
+            [sp("Russia", "Russia")]
+        );
+        assert_eq!(
+            one("The Kremlin dismissed the claims as fiction.")[0]
+                .1
+                .as_deref(),
+            Some("Russia")
+        );
     }
 
     #[test]
@@ -572,7 +872,14 @@ mod tests {
     #[test]
     fn transcript_turns() {
         let mut sentences = vec![];
-        for (i, (turn, text)) in [("QUESTION", "Did they deny it?"), ("MR. HALE", "Yes."), ("MR. HALE", "They denied it.")].iter().enumerate() {
+        for (i, (turn, text)) in [
+            ("QUESTION", "Did they deny it?"),
+            ("MR. HALE", "Yes."),
+            ("MR. HALE", "They denied it."),
+        ]
+        .iter()
+        .enumerate()
+        {
             sentences.push(Sentence {
                 id: i,
                 paragraph: i,
@@ -585,12 +892,22 @@ mod tests {
                 turn: Some((*turn).into()),
             });
         }
-        let info = DocInfo { format: Format::Transcript, title: Some("Department of State Press Briefing with Spokesperson Ned Hale"), source: None };
+        let info = DocInfo {
+            format: Format::Transcript,
+            title: Some("Department of State Press Briefing with Spokesperson Ned Hale"),
+            source: None,
+        };
         let sources = attribute(&mut sentences, info, &Lexicon::default());
         let first = &sources[sentences[0].speakers[0]];
-        assert_eq!((first.name.as_str(), first.party.as_deref()), ("Reporter", Some("press")));
+        assert_eq!(
+            (first.name.as_str(), first.party.as_deref()),
+            ("Reporter", Some("press"))
+        );
         let hale = &sources[sentences[1].speakers[0]];
-        assert_eq!((hale.name.as_str(), hale.party.as_deref()), ("Ned Hale", Some("United States")));
+        assert_eq!(
+            (hale.name.as_str(), hale.party.as_deref()),
+            ("Ned Hale", Some("United States"))
+        );
         assert_eq!(sentences[2].speakers[0], hale.id);
     }
 

@@ -17,13 +17,36 @@ const NEGATIONS: &[&str] = &["not", "never", "no", "n't", "nor", "without", "nei
 
 /// Cue words that a preceding negation cancels ("did not deny").
 const NEGATABLE: &[&str] = &[
-    "denied", "deny", "denies", "denying", "rejected", "reject", "rejects", "dismissed",
-    "refuted", "disputed", "disputes", "accused", "alleged", "blamed", "condemned", "urged",
-    "violated", "confirmed",
+    "denied",
+    "deny",
+    "denies",
+    "denying",
+    "rejected",
+    "reject",
+    "rejects",
+    "dismissed",
+    "refuted",
+    "disputed",
+    "disputes",
+    "accused",
+    "alleged",
+    "blamed",
+    "condemned",
+    "urged",
+    "violated",
+    "confirmed",
 ];
 
 /// Openers of a background sentence.
-const BACKGROUND_OPENERS: &[&str] = &["since ", "historically", "for years", "for decades", "in the past", "previously", "until "];
+const BACKGROUND_OPENERS: &[&str] = &[
+    "since ",
+    "historically",
+    "for years",
+    "for decades",
+    "in the past",
+    "previously",
+    "until ",
+];
 
 /// Sets each sentence's section, cues, likelihood and highlight spans.
 pub fn classify(sentences: &mut [Sentence], _sources: &[Source], lexicon: &Lexicon) {
@@ -33,8 +56,14 @@ pub fn classify(sentences: &mut [Sentence], _sources: &[Source], lexicon: &Lexic
         let (section, cues) = decide(&s.text, &hits);
         let continues_denial = prev.as_ref().is_some_and(|(para, speakers, sec)| {
             // In a transcript every sentence of a turn has the same speaker: no signal there.
-            let explicit = s.text.starts_with(['“', '"']) || s.spans.iter().any(|sp| sp.kind == SpanKind::Speaker);
-            explicit && s.turn.is_none() && *para == s.paragraph && *sec == Section::Denial && !s.speakers.is_empty() && *speakers == s.speakers
+            let explicit = s.text.starts_with(['“', '"'])
+                || s.spans.iter().any(|sp| sp.kind == SpanKind::Speaker);
+            explicit
+                && s.turn.is_none()
+                && *para == s.paragraph
+                && *sec == Section::Denial
+                && !s.speakers.is_empty()
+                && *speakers == s.speakers
         });
         let (section, cues) = if cues.is_empty() && continues_denial {
             (
@@ -50,7 +79,11 @@ pub fn classify(sentences: &mut [Sentence], _sources: &[Source], lexicon: &Lexic
         };
         for h in &hits {
             if h.value.0 == section {
-                s.spans.push(Span { kind: SpanKind::Cue, start: h.start, end: h.end });
+                s.spans.push(Span {
+                    kind: SpanKind::Cue,
+                    start: h.start,
+                    end: h.end,
+                });
             }
         }
         s.section = section;
@@ -104,7 +137,11 @@ fn decide(text: &str, hits: &[Hit<(Section, Weight)>]) -> (Section, Vec<Cue>) {
         Section::Denial
     } else {
         // Ties go to the earlier section in Section::ALL.
-        let best = Section::ALL.iter().copied().max_by(|a, b| score[a.index()].cmp(&score[b.index()]).then(b.index().cmp(&a.index())));
+        let best = Section::ALL.iter().copied().max_by(|a, b| {
+            score[a.index()]
+                .cmp(&score[b.index()])
+                .then(b.index().cmp(&a.index()))
+        });
         match best {
             Some(s) if score[s.index()] > 0 => s,
             _ => Section::Context,
@@ -124,7 +161,14 @@ fn decide(text: &str, hits: &[Hit<(Section, Weight)>]) -> (Section, Vec<Cue>) {
         })
         .collect();
     if let Some(o) = background {
-        cues.insert(0, Cue { section: Section::Context, text: text.trim_start()[..o.trim_end().len()].to_owned(), rule: "opens with background".into() });
+        cues.insert(
+            0,
+            Cue {
+                section: Section::Context,
+                text: text.trim_start()[..o.trim_end().len()].to_owned(),
+                rule: "opens with background".into(),
+            },
+        );
     }
     (section, cues)
 }
@@ -133,11 +177,19 @@ fn decide(text: &str, hits: &[Hit<(Section, Weight)>]) -> (Section, Vec<Cue>) {
 /// the end of the text when there is none.
 fn subordinate_start(text: &str) -> usize {
     let lower = text.to_ascii_lowercase();
-    [", which ", ", who ", " in response to ", " following ", " amid ", " because of ", " after reports"]
-        .iter()
-        .filter_map(|m| lower.find(m).map(|i| i + m.len()))
-        .min()
-        .unwrap_or(text.len())
+    [
+        ", which ",
+        ", who ",
+        " in response to ",
+        " following ",
+        " amid ",
+        " because of ",
+        " after reports",
+    ]
+    .iter()
+    .filter_map(|m| lower.find(m).map(|i| i + m.len()))
+    .min()
+    .unwrap_or(text.len())
 }
 
 /// Quotes, reported claims, hedges and figures.
@@ -155,13 +207,21 @@ fn claim_spans(s: &mut Sentence, lexicon: &Lexicon) {
             let start = r.end + lead + "that ".len();
             let end = text.trim_end_matches(['.', '?', '!', '”', '"', ' ']).len();
             if end > start {
-                spans.push(Span { kind: SpanKind::Claim, start, end });
+                spans.push(Span {
+                    kind: SpanKind::Claim,
+                    start,
+                    end,
+                });
             }
         }
     }
     let mut best: Option<Likelihood> = None;
     for h in lexicon.hedges(text) {
-        spans.push(Span { kind: SpanKind::Hedge, start: h.start, end: h.end });
+        spans.push(Span {
+            kind: SpanKind::Hedge,
+            start: h.start,
+            end: h.end,
+        });
         if let Some(l) = h.value {
             let strength = |l: Likelihood| (l as i32 - Likelihood::RoughlyEvenChance as i32).abs();
             if best.is_none_or(|b| strength(l) > strength(b)) {
@@ -174,7 +234,11 @@ fn claim_spans(s: &mut Sentence, lexicon: &Lexicon) {
         Regex::new(r"(?i-u)(?:[$]\s?)?\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|(?:[$]\s?)?\b\d+(?:\.\d+)?\b(?:\s?(?:%|percent|per cent|million|billion|thousand|trillion))?|\b(?:dozens|hundreds|thousands|millions|billions)\b").expect("figure regex")
     });
     for m in FIGURE.find_iter(text) {
-        spans.push(Span { kind: SpanKind::Figure, start: m.start(), end: m.end() });
+        spans.push(Span {
+            kind: SpanKind::Figure,
+            start: m.start(),
+            end: m.end(),
+        });
     }
     s.spans.extend(spans);
 }
@@ -186,15 +250,28 @@ fn quotes(text: &str) -> Vec<Span> {
     for (i, c) in text.char_indices() {
         match (open, c) {
             (None, '“' | '«' | '"') => open = Some((i, c)),
-            (Some((start, o)), '”' | '»' | '"') if matches!((o, c), ('“', '”') | ('«', '»') | ('"', '"') | ('“', '"') | ('"', '”')) => {
-                spans.push(Span { kind: SpanKind::Quote, start, end: i + c.len_utf8() });
+            (Some((start, o)), '”' | '»' | '"')
+                if matches!(
+                    (o, c),
+                    ('“', '”') | ('«', '»') | ('"', '"') | ('“', '"') | ('"', '”')
+                ) =>
+            {
+                spans.push(Span {
+                    kind: SpanKind::Quote,
+                    start,
+                    end: i + c.len_utf8(),
+                });
                 open = None;
             }
             _ => {}
         }
     }
     if let Some((start, _)) = open {
-        spans.push(Span { kind: SpanKind::Quote, start, end: text.len() });
+        spans.push(Span {
+            kind: SpanKind::Quote,
+            start,
+            end: text.len(),
+        });
     }
     spans
 }
@@ -210,26 +287,47 @@ mod tests {
 
     #[test]
     fn strong_denial_wins() {
-        assert_eq!(section("The ministry rejected the accusations as groundless."), Section::Denial);
-        assert_eq!(section("Officials dismissed the claims and condemned the report."), Section::Denial);
+        assert_eq!(
+            section("The ministry rejected the accusations as groundless."),
+            Section::Denial
+        );
+        assert_eq!(
+            section("Officials dismissed the claims and condemned the report."),
+            Section::Denial
+        );
     }
 
     #[test]
     fn negated_denial_is_not_a_denial() {
-        assert_ne!(section("The ministry did not deny that troops had crossed the border."), Section::Denial);
+        assert_ne!(
+            section("The ministry did not deny that troops had crossed the border."),
+            Section::Denial
+        );
     }
 
     #[test]
     fn allegations_responses_and_context() {
-        assert_eq!(section("Investigators accused the militia of smuggling weapons."), Section::Allegation);
-        assert_eq!(section("The council urged both sides to show restraint."), Section::Response);
-        assert_eq!(section("Since 2019, the two states have traded grain."), Section::Context);
+        assert_eq!(
+            section("Investigators accused the militia of smuggling weapons."),
+            Section::Allegation
+        );
+        assert_eq!(
+            section("The council urged both sides to show restraint."),
+            Section::Response
+        );
+        assert_eq!(
+            section("Since 2019, the two states have traded grain."),
+            Section::Context
+        );
         assert_eq!(section("The river floods every spring."), Section::Context);
     }
 
     #[test]
     fn refusal_to_attribute_is_a_denial() {
-        assert_eq!(section("We are not now in a position to attribute this activity to them."), Section::Denial);
+        assert_eq!(
+            section("We are not now in a position to attribute this activity to them."),
+            Section::Denial
+        );
     }
 
     #[test]
@@ -237,7 +335,9 @@ mod tests {
         let mut s = Sentence {
             id: 0,
             paragraph: 0,
-            text: "Officials said that 1,500 troops were “almost certainly” sent, allegedly by sea.".into(),
+            text:
+                "Officials said that 1,500 troops were “almost certainly” sent, allegedly by sea."
+                    .into(),
             section: Section::Context,
             speakers: vec![],
             cues: vec![],
@@ -246,11 +346,23 @@ mod tests {
             turn: None,
         };
         claim_spans(&mut s, &Lexicon::default());
-        let kinds: Vec<(SpanKind, &str)> = s.spans.iter().map(|sp| (sp.kind, &s.text[sp.start..sp.end])).collect();
-        assert!(kinds.contains(&(SpanKind::Quote, "“almost certainly”")), "{kinds:?}");
+        let kinds: Vec<(SpanKind, &str)> = s
+            .spans
+            .iter()
+            .map(|sp| (sp.kind, &s.text[sp.start..sp.end]))
+            .collect();
+        assert!(
+            kinds.contains(&(SpanKind::Quote, "“almost certainly”")),
+            "{kinds:?}"
+        );
         assert!(kinds.contains(&(SpanKind::Figure, "1,500")), "{kinds:?}");
         assert!(kinds.contains(&(SpanKind::Hedge, "allegedly")), "{kinds:?}");
-        assert!(kinds.iter().any(|k| k.0 == SpanKind::Claim && k.1.starts_with("1,500 troops")), "{kinds:?}");
+        assert!(
+            kinds
+                .iter()
+                .any(|k| k.0 == SpanKind::Claim && k.1.starts_with("1,500 troops")),
+            "{kinds:?}"
+        );
         assert_eq!(s.likelihood, Some(Likelihood::AlmostCertain));
     }
 

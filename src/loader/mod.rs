@@ -52,7 +52,9 @@ pub fn load(bytes: &[u8], options: &Options) -> Result<Briefing, LoadError> {
         Some(d) => {
             let parsed = parse_date(d);
             if parsed.is_none() {
-                warnings.push(format!("front matter date {d:?} is not YYYY-MM-DD; ignored"));
+                warnings.push(format!(
+                    "front matter date {d:?} is not YYYY-MM-DD; ignored"
+                ));
             }
             parsed
         }
@@ -89,9 +91,17 @@ pub fn load(bytes: &[u8], options: &Options) -> Result<Briefing, LoadError> {
     let timeline = find_times(&mut sentences, date);
     for s in &mut sentences {
         // A year is a time, not a figure.
-        let times: Vec<(usize, usize)> = s.spans.iter().filter(|sp| sp.kind == SpanKind::Time).map(|sp| (sp.start, sp.end)).collect();
-        s.spans.retain(|sp| sp.kind != SpanKind::Figure || !times.iter().any(|&(a, b)| sp.start < b && a < sp.end));
-        s.spans.sort_by_key(|sp| (sp.start, std::cmp::Reverse(sp.end), sp.kind));
+        let times: Vec<(usize, usize)> = s
+            .spans
+            .iter()
+            .filter(|sp| sp.kind == SpanKind::Time)
+            .map(|sp| (sp.start, sp.end))
+            .collect();
+        s.spans.retain(|sp| {
+            sp.kind != SpanKind::Figure || !times.iter().any(|&(a, b)| sp.start < b && a < sp.end)
+        });
+        s.spans
+            .sort_by_key(|sp| (sp.start, std::cmp::Reverse(sp.end), sp.kind));
     }
 
     Ok(Briefing {
@@ -147,4 +157,3 @@ pub fn precision_of(value: &str) -> Precision {
         _ => Precision::Day,
     }
 }
-

@@ -7,82 +7,447 @@ use crate::loader::tokens::Tok;
 use crate::model::{Format, Source, SourceKind};
 
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "both", "some", "several", "many", "two", "three", "four", "other",
-    "my", "our", "your", "his", "her", "their", "its", "one", "another", "unnamed",
-    "anonymous", "most", "all", "these", "those",
+    "a",
+    "an",
+    "the",
+    "both",
+    "some",
+    "several",
+    "many",
+    "two",
+    "three",
+    "four",
+    "other",
+    "my",
+    "our",
+    "your",
+    "his",
+    "her",
+    "their",
+    "its",
+    "one",
+    "another",
+    "unnamed",
+    "anonymous",
+    "most",
+    "all",
+    "these",
+    "those",
 ];
 
-const CONNECTORS: &[&str] = &["of", "for", "to", "from", "and", "or", "&", "de", "del", "al", "bin", "van", "von", "la", "le", "on", "in", "at"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "to", "from", "and", "or", "&", "de", "del", "al", "bin", "van", "von", "la",
+    "le", "on", "in", "at",
+];
 
 /// Nouns that can head a speaker phrase on their own ("officials", "a diplomat").
 const ROLES: &[&str] = &[
-    "official", "officials", "diplomat", "diplomats", "spokesman", "spokeswoman",
-    "spokesperson", "spokespeople", "minister", "ministers", "ambassador", "envoy", "envoys",
-    "intelligence", "government", "authorities", "military", "police", "prosecutors",
-    "prosecutor", "court", "agency", "ministry", "officer", "officers", "leader", "leaders",
-    "sources", "colleague", "colleagues", "general", "commander", "commanders", "analysts",
-    "analyst", "experts", "expert", "lawmakers", "lawmaker", "legislators", "investigators",
-    "investigator", "regime", "administration", "president", "secretary", "director", "chief",
-    "militants", "rebels", "forces", "army", "navy", "media", "office", "embassy", "mission",
-    "delegation", "representative", "representatives", "negotiators", "negotiator", "staff",
-    "staffers", "journalist", "journalists", "reporter", "reporters", "witnesses", "witness",
-    "residents", "activists", "group", "monitor", "monitors", "observers", "watchdog",
-    "council", "committee", "judge", "cabinet", "parliament", "department", "service",
-    "presidency", "ministries", "governments", "statement", "community", "spy", "premier",
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "minister",
+    "ministers",
+    "ambassador",
+    "envoy",
+    "envoys",
+    "intelligence",
+    "government",
+    "authorities",
+    "military",
+    "police",
+    "prosecutors",
+    "prosecutor",
+    "court",
+    "agency",
+    "ministry",
+    "officer",
+    "officers",
+    "leader",
+    "leaders",
+    "sources",
+    "colleague",
+    "colleagues",
+    "general",
+    "commander",
+    "commanders",
+    "analysts",
+    "analyst",
+    "experts",
+    "expert",
+    "lawmakers",
+    "lawmaker",
+    "legislators",
+    "investigators",
+    "investigator",
+    "regime",
+    "administration",
+    "president",
+    "secretary",
+    "director",
+    "chief",
+    "militants",
+    "rebels",
+    "forces",
+    "army",
+    "navy",
+    "media",
+    "office",
+    "embassy",
+    "mission",
+    "delegation",
+    "representative",
+    "representatives",
+    "negotiators",
+    "negotiator",
+    "staff",
+    "staffers",
+    "journalist",
+    "journalists",
+    "reporter",
+    "reporters",
+    "witnesses",
+    "witness",
+    "residents",
+    "activists",
+    "group",
+    "monitor",
+    "monitors",
+    "observers",
+    "watchdog",
+    "council",
+    "committee",
+    "judge",
+    "cabinet",
+    "parliament",
+    "department",
+    "service",
+    "presidency",
+    "ministries",
+    "governments",
+    "statement",
+    "community",
+    "spy",
+    "premier",
 ];
 
 /// Adjectives and nouns that may stand inside a speaker phrase in lower case.
 const MODIFIERS: &[&str] = &[
-    "senior", "top", "former", "deputy", "acting", "foreign", "defense", "defence", "state",
-    "national", "local", "security", "presidential", "high-ranking", "high-level",
-    "congressional", "federal", "regional", "international", "independent", "opposition",
-    "ruling", "party", "state-run", "news", "military", "intelligence", "government", "u.n.",
-    "western", "press", "chief", "foreign-ministry", "election", "health", "justice",
-    "affairs", "interior", "trade", "finance", "human", "rights", "central", "public",
-    "unidentified", "administration", "white", "house",
+    "senior",
+    "top",
+    "former",
+    "deputy",
+    "acting",
+    "foreign",
+    "defense",
+    "defence",
+    "state",
+    "national",
+    "local",
+    "security",
+    "presidential",
+    "high-ranking",
+    "high-level",
+    "congressional",
+    "federal",
+    "regional",
+    "international",
+    "independent",
+    "opposition",
+    "ruling",
+    "party",
+    "state-run",
+    "news",
+    "military",
+    "intelligence",
+    "government",
+    "u.n.",
+    "western",
+    "press",
+    "chief",
+    "foreign-ministry",
+    "election",
+    "health",
+    "justice",
+    "affairs",
+    "interior",
+    "trade",
+    "finance",
+    "human",
+    "rights",
+    "central",
+    "public",
+    "unidentified",
+    "administration",
+    "white",
+    "house",
 ];
 
 /// Words that open a title before a person's name.
 const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "secretary", "secretary-general",
-    "under-secretary-general", "ambassador", "envoy", "director", "chief", "spokesman",
-    "spokeswoman", "spokesperson", "general", "gen.", "admiral", "adm.", "colonel", "col.",
-    "captain", "capt.", "lt.", "lieutenant", "sgt.", "sergeant", "maj.", "commander",
-    "senator", "sen.", "representative", "rep.", "congressman", "congresswoman", "governor",
-    "gov.", "mayor", "chancellor", "king", "queen", "prince", "princess", "emir", "sheikh",
-    "ayatollah", "pope", "cardinal", "commissioner", "chairman", "chairwoman", "chair",
-    "leader", "judge", "justice", "journalist", "correspondent", "reporter", "analyst",
-    "professor", "prof.", "dr.", "mr.", "mrs.", "ms.", "mr", "ms", "mrs", "dr", "miss", "sir",
-    "lord", "dame", "deputy", "coordinator", "officer", "official", "counselor", "adviser",
-    "advisor", "attorney", "prosecutor", "lawyer", "premier", "head", "founder",
-    "administrator", "inspector", "amb.", "sec.", "pres.", "foreign", "defense",
-    "spokesperson", "rapporteur", "delegate", "negotiator", "anchor", "editor",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "secretary-general",
+    "under-secretary-general",
+    "ambassador",
+    "envoy",
+    "director",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "general",
+    "gen.",
+    "admiral",
+    "adm.",
+    "colonel",
+    "col.",
+    "captain",
+    "capt.",
+    "lt.",
+    "lieutenant",
+    "sgt.",
+    "sergeant",
+    "maj.",
+    "commander",
+    "senator",
+    "sen.",
+    "representative",
+    "rep.",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov.",
+    "mayor",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emir",
+    "sheikh",
+    "ayatollah",
+    "pope",
+    "cardinal",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "leader",
+    "judge",
+    "justice",
+    "journalist",
+    "correspondent",
+    "reporter",
+    "analyst",
+    "professor",
+    "prof.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "miss",
+    "sir",
+    "lord",
+    "dame",
+    "deputy",
+    "coordinator",
+    "officer",
+    "official",
+    "counselor",
+    "adviser",
+    "advisor",
+    "attorney",
+    "prosecutor",
+    "lawyer",
+    "premier",
+    "head",
+    "founder",
+    "administrator",
+    "inspector",
+    "amb.",
+    "sec.",
+    "pres.",
+    "foreign",
+    "defense",
+    "spokesperson",
+    "rapporteur",
+    "delegate",
+    "negotiator",
+    "anchor",
+    "editor",
 ];
 
 /// Words that make a capitalised phrase an organisation rather than a person.
 const ORG_WORDS: &[&str] = &[
-    "service", "council", "agency", "ministry", "department", "office", "committee", "forces",
-    "army", "government", "court", "commission", "union", "organization", "organisation",
-    "bank", "party", "community", "institute", "center", "centre", "foundation",
-    "association", "group", "administration", "research", "news", "times", "post", "network",
-    "corporation", "company", "embassy", "mission", "police", "navy", "guard", "command",
-    "assembly", "parliament", "congress", "senate", "cabinet", "presidency", "secretariat",
-    "bureau", "authority", "board", "tribunal", "university", "watch", "international",
-    "campaign", "coalition", "front", "movement", "brigade", "militia", "state", "house",
-    "program", "programme", "fund", "alliance", "league", "council", "intelligence",
+    "service",
+    "council",
+    "agency",
+    "ministry",
+    "department",
+    "office",
+    "committee",
+    "forces",
+    "army",
+    "government",
+    "court",
+    "commission",
+    "union",
+    "organization",
+    "organisation",
+    "bank",
+    "party",
+    "community",
+    "institute",
+    "center",
+    "centre",
+    "foundation",
+    "association",
+    "group",
+    "administration",
+    "research",
+    "news",
+    "times",
+    "post",
+    "network",
+    "corporation",
+    "company",
+    "embassy",
+    "mission",
+    "police",
+    "navy",
+    "guard",
+    "command",
+    "assembly",
+    "parliament",
+    "congress",
+    "senate",
+    "cabinet",
+    "presidency",
+    "secretariat",
+    "bureau",
+    "authority",
+    "board",
+    "tribunal",
+    "university",
+    "watch",
+    "international",
+    "campaign",
+    "coalition",
+    "front",
+    "movement",
+    "brigade",
+    "militia",
+    "state",
+    "house",
+    "program",
+    "programme",
+    "fund",
+    "alliance",
+    "league",
+    "council",
+    "intelligence",
 ];
 
 /// Capitalised words that never name a speaker by themselves.
 const STOP_CAPS: &[&str] = &[
-    "in", "on", "at", "after", "before", "during", "since", "meanwhile", "however", "but",
-    "and", "so", "as", "when", "while", "if", "although", "yet", "still", "also", "then",
-    "now", "today", "yesterday", "this", "that", "these", "those", "it", "there", "here",
-    "despite", "according", "well", "sure", "thanks", "western", "eastern", "northern",
-    "southern", "such", "any", "every", "no", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
-    "august", "september", "october", "november", "december", "for", "with", "by", "from",
-    "to", "what", "why", "how", "where", "who", "which", "let", "thank", "please", "over",
-    "under", "let's", "click", "attribution", "mm-hmm", "okay", "ok", "yes", "even",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "meanwhile",
+    "however",
+    "but",
+    "and",
+    "so",
+    "as",
+    "when",
+    "while",
+    "if",
+    "although",
+    "yet",
+    "still",
+    "also",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "there",
+    "here",
+    "despite",
+    "according",
+    "well",
+    "sure",
+    "thanks",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "such",
+    "any",
+    "every",
+    "no",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "what",
+    "why",
+    "how",
+    "where",
+    "who",
+    "which",
+    "let",
+    "thank",
+    "please",
+    "over",
+    "under",
+    "let's",
+    "click",
+    "attribution",
+    "mm-hmm",
+    "okay",
+    "ok",
+    "yes",
+    "even",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
@@ -112,12 +477,17 @@ pub fn is_np_word(text: &str, t: &Tok, w: &str) -> bool {
     if t.capitalized(text) && STOP_CAPS.contains(&w) && !t.possessive() {
         return false;
     }
-    t.capitalized(text) || ROLES.contains(&w) || MODIFIERS.contains(&w) || DETERMINERS.contains(&w) || CONNECTORS.contains(&w)
+    t.capitalized(text)
+        || ROLES.contains(&w)
+        || MODIFIERS.contains(&w)
+        || DETERMINERS.contains(&w)
+        || CONNECTORS.contains(&w)
 }
 
 /// True when the phrase contains a title word.
 pub fn has_title(text: &str, toks: &[Tok]) -> bool {
-    toks.iter().any(|t| t.word && TITLES.contains(&t.text(text).to_lowercase().as_str()))
+    toks.iter()
+        .any(|t| t.word && TITLES.contains(&t.text(text).to_lowercase().as_str()))
 }
 
 /// A speaker phrase understood.
@@ -159,7 +529,11 @@ pub struct Registry<'g> {
 impl<'g> Registry<'g> {
     /// A registry for one document; `sentences` are its texts, for the home party and for
     /// completing short names.
-    pub fn new<'a>(gaz: &'g Gazetteer, doc: DocInfo<'a>, sentences: impl Iterator<Item = &'a str> + Clone) -> Registry<'g> {
+    pub fn new<'a>(
+        gaz: &'g Gazetteer,
+        doc: DocInfo<'a>,
+        sentences: impl Iterator<Item = &'a str> + Clone,
+    ) -> Registry<'g> {
         Registry {
             gaz,
             entries: Vec::new(),
@@ -199,9 +573,20 @@ impl<'g> Registry<'g> {
             let last = words.last().copied().unwrap_or(label);
             let surname = title_case(last.trim_end_matches('.'));
             let full = self.names.full_name(&surname);
-            let party = self.gaz.find(label).iter().find_map(|m| self.gaz.entity(m.entity).party.clone());
-            let titled = words.iter().map(|w| title_case(w)).collect::<Vec<_>>().join(" ");
-            let person_like = words.len() <= 3 && words.first().is_some_and(|w| TITLES.contains(&w.to_lowercase().as_str()));
+            let party = self
+                .gaz
+                .find(label)
+                .iter()
+                .find_map(|m| self.gaz.entity(m.entity).party.clone());
+            let titled = words
+                .iter()
+                .map(|w| title_case(w))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let person_like = words.len() <= 3
+                && words
+                    .first()
+                    .is_some_and(|w| TITLES.contains(&w.to_lowercase().as_str()));
             Mention {
                 text: label.to_owned(),
                 name: full.clone().unwrap_or(titled),
@@ -240,7 +625,11 @@ impl<'g> Registry<'g> {
         }
         self.recent.iter().rev().take(3).copied().find(|&id| {
             let k = self.entries[id].source.kind;
-            if want_person { k == SourceKind::Person } else { k != SourceKind::Person && k != SourceKind::Press }
+            if want_person {
+                k == SourceKind::Person
+            } else {
+                k != SourceKind::Person && k != SourceKind::Press
+            }
         })
     }
 
@@ -250,8 +639,12 @@ impl<'g> Registry<'g> {
             return Vec::new();
         };
         let span = &text[first.start..last.end];
-        let protected: Vec<(usize, usize)> =
-            self.gaz.find(span).iter().map(|m| (m.start + first.start, m.end + first.start)).collect();
+        let protected: Vec<(usize, usize)> = self
+            .gaz
+            .find(span)
+            .iter()
+            .map(|m| (m.start + first.start, m.end + first.start))
+            .collect();
         let mut parts = Vec::new();
         let mut from = 0;
         for (i, t) in toks.iter().enumerate() {
@@ -267,11 +660,23 @@ impl<'g> Registry<'g> {
         }
         // "he and his colleagues": a part owned by a pronoun is not a speaker of its own.
         if parts.len() > 1 {
-            parts.retain(|p| !p.first().is_some_and(|t| matches!(t.text(text).to_lowercase().as_str(), "his" | "her" | "their" | "its" | "our" | "my")));
+            parts.retain(|p| {
+                !p.first().is_some_and(|t| {
+                    matches!(
+                        t.text(text).to_lowercase().as_str(),
+                        "his" | "her" | "their" | "its" | "our" | "my"
+                    )
+                })
+            });
         }
         // "the government or the FBI": a bare role beside a named part is dropped.
         if parts.len() > 1 {
-            let named = |p: &&[Tok]| p.iter().any(|t| t.capitalized(text) && !STOP_CAPS.contains(&t.text(text).to_lowercase().as_str()));
+            let named = |p: &&[Tok]| {
+                p.iter().any(|t| {
+                    t.capitalized(text)
+                        && !STOP_CAPS.contains(&t.text(text).to_lowercase().as_str())
+                })
+            };
             if parts.iter().any(named) {
                 parts.retain(named);
             }
@@ -285,15 +690,21 @@ impl<'g> Registry<'g> {
             return false;
         };
         let phrase = &text[f.start..l.end];
-        self.gaz.lookup(phrase).is_some() || self.entries.iter().any(|e| e.source.name.eq_ignore_ascii_case(phrase) || e.acronyms.iter().any(|a| a == phrase))
+        self.gaz.lookup(phrase).is_some()
+            || self.entries.iter().any(|e| {
+                e.source.name.eq_ignore_ascii_case(phrase) || e.acronyms.iter().any(|a| a == phrase)
+            })
     }
 
     /// Understands one conjunct.
     fn mention(&self, text: &str, toks: &[Tok]) -> Option<Mention> {
         let folded = text.to_ascii_lowercase();
-    let lower: Vec<&str> = toks.iter().map(|t| &folded[t.start..t.end]).collect();
+        let lower: Vec<&str> = toks.iter().map(|t| &folded[t.start..t.end]).collect();
         if toks.len() == 1 && is_pronoun(&lower[0]) {
-            return Some(Mention { pronoun: Some(lower[0].to_owned()), ..blank(text, toks) });
+            return Some(Mention {
+                pronoun: Some(lower[0].to_owned()),
+                ..blank(text, toks)
+            });
         }
         // Bracketed acronym: "The U.S. Intelligence Community (USIC)".
         let mut acronym = None;
@@ -319,7 +730,9 @@ impl<'g> Registry<'g> {
         let &first = keep.first()?;
         let &last = keep.last()?;
         // A possessor ("South Korea’s National Security Council") gives the party.
-        let poss = keep.iter().rposition(|&i| toks[i].possessive() && i != last);
+        let poss = keep
+            .iter()
+            .rposition(|&i| toks[i].possessive() && i != last);
         let head: Vec<usize> = match poss {
             Some(p) => keep[p + 1..].to_vec(),
             None => keep.clone(),
@@ -329,7 +742,8 @@ impl<'g> Registry<'g> {
         let head_text = &text[toks[hfirst].start..toks[last].end];
         let matches = self.gaz.find(whole);
         let base = toks[first].start;
-        let party_of = |m: &crate::loader::gazetteer::Match| self.gaz.entity(m.entity).party.clone();
+        let party_of =
+            |m: &crate::loader::gazetteer::Match| self.gaz.entity(m.entity).party.clone();
         let first_party = matches.iter().find_map(party_of);
         let mut m = blank(text, &toks[first..=last]);
         m.text = whole.to_owned();
@@ -340,20 +754,47 @@ impl<'g> Registry<'g> {
         for &i in head.iter().rev() {
             let t = &toks[i];
             let w = &lower[i];
-            let in_gaz = matches.iter().any(|g| t.start >= base + g.start && t.end <= base + g.end);
-            if t.capitalized(text) && !TITLES.contains(w) && !ORG_WORDS.contains(w) && !in_gaz && !STOP_CAPS.contains(w) && !ROLES.contains(w) {
+            let in_gaz = matches
+                .iter()
+                .any(|g| t.start >= base + g.start && t.end <= base + g.end);
+            if t.capitalized(text)
+                && !TITLES.contains(w)
+                && !ORG_WORDS.contains(w)
+                && !in_gaz
+                && !STOP_CAPS.contains(w)
+                && !ROLES.contains(w)
+            {
                 run.push(i);
             } else {
                 break;
             }
         }
         run.reverse();
-        let all_caps = |i: usize| toks[i].text(text).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let all_caps = |i: usize| {
+            toks[i]
+                .text(text)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        };
         let titled = head.len() > run.len();
-        if !run.is_empty() && !(run.len() == 1 && all_caps(run[0]) && toks[run[0]].text(text).len() > 1) {
-            let only_name = !titled || head[..head.len() - run.len()].iter().all(|&i| TITLES.contains(&lower[i]) || toks[i].capitalized(text) || MODIFIERS.contains(&lower[i]) || is_connector(&lower[i]) || is_determiner(&lower[i]));
+        if !run.is_empty()
+            && !(run.len() == 1 && all_caps(run[0]) && toks[run[0]].text(text).len() > 1)
+        {
+            let only_name = !titled
+                || head[..head.len() - run.len()].iter().all(|&i| {
+                    TITLES.contains(&lower[i])
+                        || toks[i].capitalized(text)
+                        || MODIFIERS.contains(&lower[i])
+                        || is_connector(&lower[i])
+                        || is_determiner(&lower[i])
+                });
             if only_name {
-                let name = run.iter().map(|&i| toks[i].base(text)).collect::<Vec<_>>().join(" ");
+                let name = run
+                    .iter()
+                    .map(|&i| toks[i].base(text))
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 m.surname = run.last().map(|&i| toks[i].base(text).to_owned());
                 m.name = name;
                 m.kind = SourceKind::Person;
@@ -362,7 +803,11 @@ impl<'g> Registry<'g> {
             }
         }
         // A gazetteer entity at the end: country, capital, seat, body, organisation, outlet.
-        if let Some(g) = matches.iter().rev().find(|g| base + g.end >= toks[last].base_end) {
+        if let Some(g) = matches
+            .iter()
+            .rev()
+            .find(|g| base + g.end >= toks[last].base_end)
+        {
             let e = self.gaz.entity(g.entity);
             let written = &whole[g.start..g.end];
             let poss_party = poss.and_then(|p| {
@@ -371,8 +816,12 @@ impl<'g> Registry<'g> {
             });
             m.party = poss_party.or_else(|| e.party.clone());
             (m.name, m.kind) = match (e.kind, g.how) {
-                (EntityKind::Country, MatchKind::Demonym) => (head_text.to_owned(), SourceKind::Group),
-                (EntityKind::Country, MatchKind::Seat) => (written.to_owned(), SourceKind::Organization),
+                (EntityKind::Country, MatchKind::Demonym) => {
+                    (head_text.to_owned(), SourceKind::Group)
+                }
+                (EntityKind::Country, MatchKind::Seat) => {
+                    (written.to_owned(), SourceKind::Organization)
+                }
                 (EntityKind::Country, _) => (e.name.clone(), SourceKind::Country),
                 (EntityKind::Media, _) => (e.name.clone(), SourceKind::Media),
                 _ => (e.name.clone(), SourceKind::Organization),
@@ -381,13 +830,42 @@ impl<'g> Registry<'g> {
         }
         // A role phrase: "South Korean officials", "a senior official from Korea President office".
         if ROLES.contains(&lower[last]) {
-            let named = head.iter().any(|&i| toks[i].capitalized(text) && !ROLES.contains(&lower[i]));
+            let named = head
+                .iter()
+                .any(|&i| toks[i].capitalized(text) && !ROLES.contains(&lower[i]));
             let head_word = lower[last].trim_end_matches('s').to_owned();
             m.name = head_text.to_owned();
             m.party = matches.iter().find_map(party_of);
-            m.kind = if lower[last].ends_with('s') || matches!(lower[last], "intelligence" | "government" | "military" | "police" | "authorities" | "media" | "staff") {
+            m.kind = if lower[last].ends_with('s')
+                || matches!(
+                    lower[last],
+                    "intelligence"
+                        | "government"
+                        | "military"
+                        | "police"
+                        | "authorities"
+                        | "media"
+                        | "staff"
+                ) {
                 SourceKind::Group
-            } else if matches!(lower[last], "ministry" | "agency" | "office" | "embassy" | "mission" | "council" | "committee" | "court" | "department" | "service" | "administration" | "cabinet" | "parliament" | "presidency" | "regime") {
+            } else if matches!(
+                lower[last],
+                "ministry"
+                    | "agency"
+                    | "office"
+                    | "embassy"
+                    | "mission"
+                    | "council"
+                    | "committee"
+                    | "court"
+                    | "department"
+                    | "service"
+                    | "administration"
+                    | "cabinet"
+                    | "parliament"
+                    | "presidency"
+                    | "regime"
+            ) {
                 SourceKind::Organization
             } else {
                 SourceKind::Person
@@ -410,7 +888,11 @@ impl<'g> Registry<'g> {
             return Some(m);
         }
         // A capitalised name with an organisation word: its own party.
-        if head.iter().all(|&i| toks[i].capitalized(text) || is_connector(&lower[i])) && head.iter().any(|&i| ORG_WORDS.contains(&lower[i])) {
+        if head
+            .iter()
+            .all(|&i| toks[i].capitalized(text) || is_connector(&lower[i]))
+            && head.iter().any(|&i| ORG_WORDS.contains(&lower[i]))
+        {
             m.name = head_text.to_owned();
             m.kind = SourceKind::Organization;
             m.party = first_party.or_else(|| Some(m.name.clone()));
@@ -423,7 +905,10 @@ impl<'g> Registry<'g> {
         let norm = |s: &str| s.to_lowercase();
         let found = self.entries.iter().position(|e| {
             norm(&e.source.name) == norm(&m.name)
-                || (m.kind == SourceKind::Person && e.source.kind == SourceKind::Person && m.surname.is_some() && e.surname == m.surname)
+                || (m.kind == SourceKind::Person
+                    && e.source.kind == SourceKind::Person
+                    && m.surname.is_some()
+                    && e.surname == m.surname)
                 || m.acronym.as_ref().is_some_and(|a| e.acronyms.contains(a))
         });
         let found = found.or_else(|| {
@@ -435,11 +920,18 @@ impl<'g> Registry<'g> {
             })
         });
         let unnamed = m.role.is_some() || m.surname.is_none() || m.kind != SourceKind::Person;
-        let home = (format == Format::Transcript && m.kind != SourceKind::Press && (unnamed || turn)).then(|| self.home.clone()).flatten();
+        let home =
+            (format == Format::Transcript && m.kind != SourceKind::Press && (unnamed || turn))
+                .then(|| self.home.clone())
+                .flatten();
         let id = match found {
             Some(id) => {
                 let e = &mut self.entries[id];
-                if m.kind == SourceKind::Person && e.source.kind == SourceKind::Person && m.name.split(' ').count() > e.source.name.split(' ').count() && m.role.is_none() {
+                if m.kind == SourceKind::Person
+                    && e.source.kind == SourceKind::Person
+                    && m.name.split(' ').count() > e.source.name.split(' ').count()
+                    && m.role.is_none()
+                {
                     e.source.name = m.name.clone();
                 }
                 if m.party.is_some() && (e.source.party.is_none() || e.guessed) {
@@ -526,8 +1018,12 @@ impl NameIndex {
         let mut index = NameIndex::default();
         for text in texts {
             let mut run: Vec<&str> = Vec::new();
-            let words = text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '.'));
-            for w in words.map(|w| w.trim_end_matches('.')).chain(std::iter::once("")) {
+            let words =
+                text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '.'));
+            for w in words
+                .map(|w| w.trim_end_matches('.'))
+                .chain(std::iter::once(""))
+            {
                 let cap = w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase);
                 if cap && !STOP_CAPS.contains(&w.to_lowercase().as_str()) {
                     run.push(w);
@@ -543,9 +1039,12 @@ impl NameIndex {
     fn add_run(&mut self, run: &[&str]) {
         for pair in run.windows(2) {
             let given = pair[0];
-            let plain = given.chars().all(char::is_alphabetic) && !TITLES.contains(&given.to_lowercase().as_str());
+            let plain = given.chars().all(char::is_alphabetic)
+                && !TITLES.contains(&given.to_lowercase().as_str());
             if plain {
-                self.full.entry(pair[1].to_owned()).or_insert_with(|| format!("{given} {}", pair[1]));
+                self.full
+                    .entry(pair[1].to_owned())
+                    .or_insert_with(|| format!("{given} {}", pair[1]));
             }
         }
         for len in 2..=run.len().min(6) {
@@ -564,18 +1063,26 @@ impl NameIndex {
     /// The capitalised phrase whose initials spell `acronym`.
     pub fn expand(&self, acronym: &str) -> Option<String> {
         let key: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-        (key.chars().count() >= 2).then(|| self.initials.get(&key).cloned()).flatten()
+        (key.chars().count() >= 2)
+            .then(|| self.initials.get(&key).cloned())
+            .flatten()
     }
 }
 
 /// The party a transcript's officials speak for when the text does not say: the government
 /// body named in the title, else the first one with a country in the text, else the source
 /// address (a `.gov` host, or a path segment naming a country or body).
-fn home_party<'a>(gaz: &Gazetteer, doc: DocInfo, mut sentences: impl Iterator<Item = &'a str>) -> Option<String> {
+fn home_party<'a>(
+    gaz: &Gazetteer,
+    doc: DocInfo,
+    mut sentences: impl Iterator<Item = &'a str>,
+) -> Option<String> {
     let body_party = |s: &str| {
         gaz.find(s).iter().find_map(|m| {
             let e = gaz.entity(m.entity);
-            (e.kind == EntityKind::Body || m.how == MatchKind::Seat).then(|| e.party.clone()).flatten()
+            (e.kind == EntityKind::Body || m.how == MatchKind::Seat)
+                .then(|| e.party.clone())
+                .flatten()
         })
     };
     if let Some(p) = doc.title.and_then(body_party) {
