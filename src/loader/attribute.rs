@@ -551,12 +551,18 @@ fn np_backward(text: &str, toks: &[Tok], lower: &[&str], end: usize) -> Option<(
         }
     }
     // "he and his colleagues": take in the pronoun, whose part then speaks alone.
-    if s >= 2
-        && matches!(lower[s], "his" | "her" | "their")
-        && lower[s - 1] == "and"
-        && phrase::is_pronoun(&lower[s - 2])
+    let f = if s < end && matches!(lower[s], "and" | "or") {
+        s + 1
+    } else {
+        s
+    };
+    if f < end
+        && f >= 2
+        && matches!(lower[f], "his" | "her" | "their")
+        && lower[f - 1] == "and"
+        && phrase::is_pronoun(lower[f - 2])
     {
-        s -= 2;
+        s = f - 2;
     }
     trim_np(text, toks, lower, s, end)
 }
@@ -567,8 +573,12 @@ fn np_forward(text: &str, toks: &[Tok], lower: &[&str], start: usize) -> Option<
     while e < toks.len() {
         let t = &toks[e];
         let w = lower[e];
+        // A lower-case noun before a role: "the Kyrgyz border service".
+        let compound = e > start
+            && !t.capitalized(text)
+            && lower.get(e + 1).is_some_and(|n| phrase::is_role(n));
         let ok = if t.word {
-            phrase::is_np_word(text, t, w)
+            (compound || phrase::is_np_word(text, t, w))
                 && !(e > start && phrase::is_determiner(w) && !matches!(w, "the" | "a" | "an"))
         } else {
             t.is(text, '(') || t.is(text, ')')

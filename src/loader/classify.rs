@@ -48,6 +48,12 @@ const BACKGROUND_OPENERS: &[&str] = &[
     "until ",
 ];
 
+/// "X says it did not ...": a speaker's claim that it did not do something.
+static SELF_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:say|says|said|insist|insists|insisted|maintain|maintains|maintained|claim|claims|claimed|argue|argues|argued)\s+(?:that\s+)?(?:it|they|he|she|we|i)\s+(?:(?:did|had|has|have|was|were|is|are)(?:\s+not|n(?:'|’)t)|never|had\s+no|has\s+no|played\s+no)(?-u:\b)")
+        .expect("self-denial regex")
+});
+
 /// Sets each sentence's section, cues, likelihood and highlight spans.
 pub fn classify(sentences: &mut [Sentence], _sources: &[Source], lexicon: &Lexicon) {
     let mut prev: Option<(usize, Vec<usize>, Section)> = None;
@@ -65,6 +71,24 @@ pub fn classify(sentences: &mut [Sentence], _sources: &[Source], lexicon: &Lexic
                 && !s.speakers.is_empty()
                 && *speakers == s.speakers
         });
+        // A reporter's question asking for a reaction, with no accusation in it, is context.
+        let press_question =
+            s.turn.as_deref().is_some_and(|t| {
+                super::attribute::label_kind(t) == crate::model::SourceKind::Press
+            }) && s.text.trim_end_matches(['”', '"', ')', ' ']).ends_with('?');
+        let (section, cues) = if press_question && section == Section::Response {
+            let rule = "a reporter's question asking for a reaction".to_owned();
+            (
+                Section::Context,
+                vec![Cue {
+                    section: Section::Context,
+                    text: String::new(),
+                    rule,
+                }],
+            )
+        } else {
+            (section, cues)
+        };
         let (section, cues) = if cues.is_empty() && continues_denial {
             (
                 Section::Denial,
@@ -96,6 +120,11 @@ pub fn classify(sentences: &mut [Sentence], _sources: &[Source], lexicon: &Lexic
 /// The cues of a sentence, without those a negation cancels.
 fn live_cues(text: &str, lexicon: &Lexicon) -> Vec<Hit<(Section, Weight)>> {
     let mut hits = lexicon.cues(text);
+    hits.extend(SELF_DENIAL.find_iter(text).map(|m| Hit {
+        start: m.start(),
+        end: m.end(),
+        value: (Section::Denial, 3),
+    }));
     hits.retain(|h| {
         let word = text[h.start..h.end].to_ascii_lowercase();
         !(NEGATABLE.contains(&word.as_str()) && negated(text, h.start))
@@ -320,6 +349,22 @@ mod tests {
             Section::Context
         );
         assert_eq!(section("The river floods every spring."), Section::Context);
+    }
+
+    #[test]
+    fn saying_one_did_not_is_a_denial() {
+        assert_eq!(
+            section("The militia says it did not attack the camp."),
+            Section::Denial
+        );
+        assert_eq!(
+            section("Officials insisted they hadn’t fired first."),
+            Section::Denial
+        );
+        assert_ne!(
+            section("The militia says it attacked the camp."),
+            Section::Denial
+        );
     }
 
     #[test]

@@ -788,6 +788,7 @@ impl<'g> Registry<'g> {
                         || MODIFIERS.contains(&lower[i])
                         || is_connector(&lower[i])
                         || is_determiner(&lower[i])
+                        || ROLES.contains(&lower[i])
                 });
             if only_name {
                 let name = run
@@ -835,7 +836,11 @@ impl<'g> Registry<'g> {
                 .any(|&i| toks[i].capitalized(text) && !ROLES.contains(&lower[i]));
             let head_word = lower[last].trim_end_matches('s').to_owned();
             m.name = head_text.to_owned();
-            m.party = matches.iter().find_map(party_of);
+            m.party = if lower[last] == "media" {
+                Some("media".to_owned())
+            } else {
+                matches.iter().find_map(party_of)
+            };
             m.kind = if lower[last].ends_with('s')
                 || matches!(
                     lower[last],
