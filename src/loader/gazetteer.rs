@@ -687,6 +687,11 @@ mod tests {
         assert_eq!(party("FBI").as_deref(), Some("United States"));
         assert_eq!(party("Foreign Ministry"), None);
         assert_eq!(party("National Security Council"), None);
+        assert_eq!(party("NSC"), None, "the NSC stays generic");
+        assert_eq!(
+            party("Russia's Security Council").as_deref(),
+            Some("Russia")
+        );
         assert_eq!(party("Joint Chiefs of Staff"), None);
         assert_eq!(party("parliament"), None);
         assert_eq!(party("NATO").as_deref(), Some("NATO"));
@@ -780,6 +785,10 @@ mod tests {
         assert_eq!(
             names("Patrols in the South China Sea and the Korean Peninsula, said Beijing."),
             pairs(&[("Beijing", "China")])
+        );
+        assert_eq!(
+            names("Under the Minsk agreements, Minsk and Kyiv agreed."),
+            pairs(&[("Minsk", "Belarus"), ("Kyiv", "Ukraine")])
         );
     }
 
