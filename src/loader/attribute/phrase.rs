@@ -803,6 +803,19 @@ impl<'g> Registry<'g> {
                 return Some(m);
             }
         }
+        // An acronym the document spells out ("Conflict Armament Research ... CAR") means
+        // what the document says, even where the gazetteer knows another meaning.
+        if head.len() == 1 && all_caps(hfirst) && toks[hfirst].text(text).len() > 1 {
+            let a = toks[hfirst].base(text);
+            if let Some(full) = self.names.expand(a) {
+                let known = self.gaz.lookup(&full).map(|(id, _)| self.gaz.entity(id));
+                m.acronym = Some(a.to_owned());
+                m.kind = SourceKind::Organization;
+                m.party = known.map_or_else(|| Some(full.clone()), |e| e.party.clone());
+                m.name = known.map_or(full, |e| e.name.clone());
+                return Some(m);
+            }
+        }
         // A gazetteer entity at the end: country, capital, seat, body, organisation, outlet.
         if let Some(g) = matches
             .iter()
@@ -1093,10 +1106,13 @@ fn home_party<'a>(
     if let Some(p) = doc.title.and_then(body_party) {
         return Some(p);
     }
-    if let Some(p) = sentences.find_map(body_party) {
-        return Some(p);
-    }
-    let url = doc.source?;
+    from_address(gaz, doc.source).or_else(|| sentences.find_map(body_party))
+}
+
+/// The party a source address speaks for: a `.gov`/`.mil` host, or a path segment naming a
+/// country or government body (`/united-states/white-house/`).
+fn from_address(gaz: &Gazetteer, url: Option<&str>) -> Option<String> {
+    let url = url?;
     let rest = url.split("://").nth(1).unwrap_or(url);
     let mut parts = rest.split('/');
     let host = parts.next().unwrap_or("");
