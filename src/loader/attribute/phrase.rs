@@ -684,6 +684,19 @@ impl<'g> Registry<'g> {
         parts
     }
 
+    /// The party of the most recent speaker whose name ends with `role` ("ministry").
+    fn recent_with_role(&self, role: &str) -> Option<String> {
+        let role = role.trim_end_matches('s');
+        self.recent.iter().rev().find_map(|&id| {
+            let src = &self.entries[id].source;
+            let n = src.name.to_lowercase();
+            n.trim_end_matches('s')
+                .ends_with(role)
+                .then(|| src.party.clone())
+                .flatten()
+        })
+    }
+
     /// True when the phrase is a gazetteer entity or an already known speaker.
     pub fn is_known_entity(&self, text: &str, toks: &[Tok]) -> bool {
         let (Some(f), Some(l)) = (toks.first(), toks.last()) else {
@@ -799,7 +812,13 @@ impl<'g> Registry<'g> {
                 m.surname = run.last().map(|&i| toks[i].base(text).to_owned());
                 m.name = name;
                 m.kind = SourceKind::Person;
-                m.party = first_party;
+                // "a spokesman for the ministry": the party of the ministry met before.
+                m.party = first_party.or_else(|| {
+                    let role = head
+                        .iter()
+                        .find(|&&i| ROLES.contains(&lower[i]) && !TITLES.contains(&lower[i]))?;
+                    self.recent_with_role(lower[*role])
+                });
                 return Some(m);
             }
         }
@@ -828,8 +847,14 @@ impl<'g> Registry<'g> {
                 let ptext = &text[toks[first].start..toks[keep[p]].base_end];
                 self.gaz.find(ptext).iter().find_map(party_of)
             });
-            m.party = poss_party.or_else(|| e.party.clone());
+            // A generic body ("Foreign Ministry") takes its country from the phrase.
+            let generic = e.party.is_none();
+            m.party = poss_party
+                .or_else(|| e.party.clone())
+                .or_else(|| first_party.clone());
             (m.name, m.kind) = match (e.kind, g.how) {
+                // "Russia's Foreign Ministry" and "Ukraine's Foreign Ministry" stay apart.
+                _ if generic => (whole.to_owned(), SourceKind::Organization),
                 (EntityKind::Country, MatchKind::Demonym) => {
                     (head_text.to_owned(), SourceKind::Group)
                 }
