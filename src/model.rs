@@ -138,8 +138,8 @@ pub struct Cue {
     pub section: Section,
     /// The words as written.
     pub text: String,
-    /// Why it counted, e.g. "denial verb", "negated allegation", "speaker is a denier".
-    pub rule: String,
+    /// Why it counted, e.g. "strong denial cue", "opens with background".
+    pub rule: &'static str,
 }
 
 /// The ICD 203 likelihood scale for estimative language.
