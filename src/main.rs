@@ -39,6 +39,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
             }
             Ok(())
         }
-        None => Err(CliError::Runtime("the reader is not built yet; use `debrief analyze`".into())),
+        None => Err(CliError::Runtime(
+            "the reader is not built yet; use `debrief analyze`".into(),
+        )),
     }
 }
