@@ -6,12 +6,18 @@
 //! the future in sentences with a future marker (`will`, `is going to`, `scheduled`...).
 
 mod lex;
+mod parts;
+mod resolve;
 #[cfg(test)]
 mod tests;
 
 use crate::model::Precision;
-use jiff::civil::{Date, Weekday};
-use lex::{Key, Kind, Tok, Unit};
+use jiff::civil::Date;
+use lex::{Key, Kind, Tok, Unit, is_apostrophe, is_dash};
+use resolve::{
+    Dir, Val, add_days, future_tense, month_alone, month_day, season_year, shift_month,
+    weekday_from,
+};
 
 /// A time expression found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,51 +62,11 @@ pub fn find(sentence: &str, reference: Option<Date>) -> Vec<Found> {
     out
 }
 
-/// A resolved calendar value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Val {
-    Day(Date),
-    Week(i16, i8),
-    Month(i16, i8),
-    Year(i16),
-    /// A year divided by ten.
-    Decade(i16),
-}
-
-impl Val {
-    fn render(self) -> (String, Precision) {
-        match self {
-            Val::Day(d) => (
-                format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-                Precision::Day,
-            ),
-            Val::Week(y, w) => (format!("{y:04}-W{w:02}"), Precision::Week),
-            Val::Month(y, m) => (format!("{y:04}-{m:02}"), Precision::Month),
-            Val::Year(y) => (format!("{y:04}"), Precision::Year),
-            Val::Decade(d) => (format!("{d:03}"), Precision::Decade),
-        }
-    }
-
-    fn week_of(d: Date) -> Val {
-        let w = d.iso_week_date();
-        Val::Week(w.year(), w.week())
-    }
-}
-
 /// A match: the token just past it, and its value if it could be resolved.
 #[derive(Debug, Clone, Copy)]
 struct M {
     end: usize,
     val: Option<Val>,
-}
-
-/// Which way a weekday or date is looked for from the reference date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dir {
-    OnOrBefore,
-    Before,
-    OnOrAfter,
-    After,
 }
 
 struct Scan<'a> {
@@ -110,324 +76,7 @@ struct Scan<'a> {
     future: bool,
 }
 
-fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '–' | '—' | '‐' | '‑')
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘')
-}
-
-fn add_days(d: Date, n: i64) -> Option<Date> {
-    d.checked_add(jiff::Span::new().try_days(n).ok()?).ok()
-}
-
-fn shift_month(y: i16, m: i8, delta: i32) -> Val {
-    let total = i32::from(y) * 12 + i32::from(m) - 1 + delta;
-    Val::Month(
-        total.div_euclid(12) as i16,
-        (total.rem_euclid(12) + 1) as i8,
-    )
-}
-
-/// The weekday `wd` (Monday = 0) nearest `d` in direction `dir`.
-fn weekday_from(d: Date, wd: i8, dir: Dir) -> Option<Date> {
-    let target = Weekday::from_monday_zero_offset(wd).ok()?;
-    let back = i64::from(d.weekday().since(target));
-    let ahead = i64::from(target.since(d.weekday()));
-    let n = match dir {
-        Dir::OnOrBefore => -back,
-        Dir::Before if back == 0 => -7,
-        Dir::Before => -back,
-        Dir::OnOrAfter => ahead,
-        Dir::After if ahead == 0 => 7,
-        Dir::After => ahead,
-    };
-    add_days(d, n)
-}
-
-/// Month `m`, day `d` of the year nearest `refd`: on or before it, or on or after it.
-fn month_day(refd: Date, m: i8, d: i8, future: bool) -> Option<Date> {
-    (0..8i16).find_map(|k| {
-        let y = if future {
-            refd.year().checked_add(k)?
-        } else {
-            refd.year().checked_sub(k)?
-        };
-        let date = Date::new(y, m, d).ok()?;
-        let ok = if future { date >= refd } else { date <= refd };
-        ok.then_some(date)
-    })
-}
-
-/// A month without a year: the latest one not after the reference month, or in the future
-/// the first one not before it.
-fn month_alone(refd: Date, m: i8, future: bool) -> Val {
-    let (y, rm) = (refd.year(), refd.month());
-    let y = match (future, m >= rm, m <= rm) {
-        (true, true, _) | (false, _, true) => y,
-        (true, false, _) => y.saturating_add(1),
-        (false, _, false) => y.saturating_sub(1),
-    };
-    Val::Month(y, m)
-}
-
-/// Whether the sentence speaks of the future (`will`, `is going to`, `plans to`, `next`...).
-fn future_tense(toks: &[Tok], text: &str) -> bool {
-    let key = |i: usize| toks.get(i).map_or(Key::Other, |t| t.key);
-    let apostrophe = |i: usize| {
-        toks.get(i)
-            .is_some_and(|t| matches!(t.kind, Kind::Punct(c) if is_apostrophe(c)) && !t.space)
-    };
-    toks.iter().enumerate().any(|(i, t)| {
-        let prev = i.checked_sub(1).map_or(Key::Other, key);
-        match t.key {
-            Key::Will => (!t.cap || i == 0) && prev != Key::The,
-            Key::Shall | Key::FutureWord | Key::Tomorrow => true,
-            Key::Next => key(i + 1) != Key::To,
-            Key::Ll => !t.space && i > 0 && apostrophe(i - 1),
-            Key::Won => {
-                apostrophe(i + 1)
-                    && toks
-                        .get(i + 2)
-                        .is_some_and(|n| !n.space && text.get(n.start..n.end) == Some("t"))
-            }
-            Key::Going => prev == Key::Be && key(i + 1) == Key::To,
-            Key::Plans | Key::SetTo => key(i + 1) == Key::To,
-            Key::Be => {
-                key(i + 1) == Key::To
-                    && toks.get(i + 2).is_some_and(|n| n.kind == Kind::Word)
-                    && !matches!(key(i + 2), Key::The | Key::A)
-            }
-            _ => false,
-        }
-    })
-}
-
 impl Scan<'_> {
-    fn key(&self, i: usize) -> Key {
-        self.toks.get(i).map_or(Key::Other, |t| t.key)
-    }
-
-    fn prev_key(&self, i: usize) -> Key {
-        i.checked_sub(1).map_or(Key::Other, |p| self.key(p))
-    }
-
-    fn word_text(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .filter(|t| t.kind == Kind::Word)
-            .and_then(|t| self.text.get(t.start..t.end))
-            .unwrap_or("")
-    }
-
-    /// Whether token `i` is a capitalised word of class `k`.
-    fn cap(&self, i: usize, k: Key) -> bool {
-        self.toks.get(i).is_some_and(|t| t.cap && t.key == k)
-    }
-
-    fn punct(&self, i: usize, f: fn(char) -> bool) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| matches!(t.kind, Kind::Punct(c) if f(c)))
-    }
-
-    /// Whether token `i` exists and touches the one before it.
-    fn glued(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.space)
-    }
-
-    /// The value and digit count of a run of digits.
-    fn num(&self, i: usize) -> Option<(u32, usize)> {
-        let t = self.toks.get(i).filter(|t| t.kind == Kind::Num)?;
-        let digits = self.text.get(t.start..t.end)?;
-        if digits.len() > 9 {
-            return None;
-        }
-        Some((digits.parse().ok()?, digits.len()))
-    }
-
-    /// Whether the digits at `i` are a number of their own, not part of `13,000`, `2.0`,
-    /// `$2022`, `F-16` or `10:30`. Words glued after it are the caller's business.
-    fn standalone(&self, i: usize) -> bool {
-        self.left_free(i) && self.right_free(i)
-    }
-
-    /// The left half of [`Self::standalone`].
-    fn left_free(&self, i: usize) -> bool {
-        if self.glued(i) && i > 0 {
-            let p = self.toks[i - 1];
-            match p.kind {
-                Kind::Word | Kind::Num => return false,
-                Kind::Punct(c) => {
-                    let before = i
-                        .checked_sub(2)
-                        .and_then(|b| self.toks.get(b))
-                        .filter(|_| !p.space);
-                    if matches!(c, '$' | '£' | '€' | '¥' | '#' | '/' | '+' | '№') {
-                        return false;
-                    }
-                    if matches!(c, ',' | '.' | ':') && before.is_some_and(|b| b.kind == Kind::Num) {
-                        return false;
-                    }
-                    if is_dash(c)
-                        && before.is_some_and(|b| {
-                            matches!(b.kind, Kind::Word | Kind::Num) && b.key != Key::Modifier
-                        })
-                    {
-                        return false;
-                    }
-                }
-            }
-        }
-        true
-    }
-
-    /// The right half of [`Self::standalone`].
-    fn right_free(&self, i: usize) -> bool {
-        if self.glued(i + 1) {
-            if self.punct(i + 1, |c| c == '%') {
-                return false;
-            }
-            if self.punct(i + 1, |c| matches!(c, ',' | '.' | ':'))
-                && self.glued(i + 2)
-                && self.num(i + 2).is_some()
-            {
-                return false;
-            }
-        }
-        true
-    }
-
-    /// A year at `i` (with an optional range after it: `2022-2023`, `2022–23`). Years before
-    /// 1900 need a temporal preposition before them, or `lenient` (after a month).
-    fn year_at(&self, i: usize, lenient: bool) -> Option<(i16, usize)> {
-        let (y, len) = self.num(i)?;
-        if len != 4 || !self.standalone(i) {
-            return None;
-        }
-        if self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word) && self.glued(i + 1) {
-            return None;
-        }
-        let context = matches!(
-            self.prev_key(i),
-            Key::Prep | Key::Since | Key::Before | Key::After
-        );
-        if !(1900..=2100).contains(&y) && !((1000..1900).contains(&y) && (context || lenient)) {
-            return None;
-        }
-        let label = self.prev_key(i) == Key::Label
-            || (self.punct(i.wrapping_sub(1), |c| c == '.') && self.prev_key(i - 1) == Key::Label);
-        if label || self.key(i + 1) == Key::CountNoun {
-            return None;
-        }
-        let mut end = i + 1;
-        if self.punct(end, |c| is_dash(c) || c == '/') && self.glued(end) && self.glued(end + 1) {
-            if let Some((y2, len2)) = self.num(end + 1) {
-                let later = match len2 {
-                    2 => y2 > y % 100 || y2 == (y + 1) % 100,
-                    4 => y2 > y && y2 <= 2100,
-                    _ => false,
-                };
-                if later && self.right_free(end + 1) && !self.glued(end + 2) {
-                    end += 2;
-                }
-            }
-        }
-        Some((y as i16, end))
-    }
-
-    /// A year after a month or holiday: `, 2024`, `of 2023`, `2023`.
-    fn year_after(&self, j: usize) -> Option<(i16, usize)> {
-        let k = if self.punct(j, |c| c == ',') || self.key(j) == Key::Of {
-            j + 1
-        } else {
-            j
-        };
-        self.year_at(k, true)
-    }
-
-    /// A decade: `1990s`, `1990’s`.
-    fn decade_at(&self, i: usize) -> Option<(i16, usize)> {
-        let (y, len) = self.num(i)?;
-        if len != 4 || y % 10 != 0 || !(1000..=2090).contains(&y) || !self.standalone(i) {
-            return None;
-        }
-        let end = if self.key(i + 1) == Key::S && self.glued(i + 1) {
-            i + 2
-        } else if self.punct(i + 1, is_apostrophe)
-            && self.glued(i + 1)
-            && self.key(i + 2) == Key::S
-            && self.glued(i + 2)
-        {
-            i + 3
-        } else {
-            return None;
-        };
-        Some(((y / 10) as i16, end))
-    }
-
-    /// A day of the month: `22`, `4th`.
-    fn day_num(&self, i: usize) -> Option<(i8, usize)> {
-        let (d, len) = self.num(i)?;
-        if len > 2 || !(1..=31).contains(&d) || !self.standalone(i) {
-            return None;
-        }
-        let end = match self.toks.get(i + 1) {
-            Some(t) if !t.space && t.kind == Kind::Word => {
-                if t.key != Key::Ordinal {
-                    return None;
-                }
-                i + 2
-            }
-            _ => i + 1,
-        };
-        Some((d as i8, end))
-    }
-
-    /// A capitalised month name, an abbreviation taking its dot: (month, abbreviated, end).
-    fn month_word(&self, i: usize) -> Option<(i8, bool, usize)> {
-        let t = self.toks.get(i).filter(|t| t.cap)?;
-        match t.key {
-            Key::Month(m) => Some((m, false, i + 1)),
-            Key::MonthAbbr(m) if self.punct(i + 1, |c| c == '.') && self.glued(i + 1) => {
-                Some((m, true, i + 2))
-            }
-            Key::MonthAbbr(m) => Some((m, true, i + 1)),
-            _ => None,
-        }
-    }
-
-    /// Whether the expression at tokens `start..end` is told in the future: the sentence has
-    /// a future marker and no past reporting verb stands right next to the expression.
-    fn future_here(&self, start: usize, end: usize) -> bool {
-        if !self.future {
-            return false;
-        }
-        let mut p = start;
-        if self.prev_key(p) == Key::On {
-            p -= 1;
-        }
-        let passive = |i: usize| {
-            let w = self.word_text(i);
-            ["be", "been", "being"]
-                .iter()
-                .any(|b| w.eq_ignore_ascii_case(b))
-        };
-        let past = |i: usize| {
-            let w = self.word_text(i);
-            self.key(i) == Key::PastVerb
-                || (w.len() > 3 && w.ends_with("ed") && !w.starts_with(char::is_uppercase))
-        };
-        let before = p > 0 && past(p - 1) && !(p > 1 && passive(p - 2));
-        !(before || past(end))
-    }
-
-    /// The value of something that needs the reference date.
-    fn rel(&self, f: impl FnOnce(Date) -> Option<Val>) -> Option<Val> {
-        self.refd.and_then(f)
-    }
-
     fn at(&self, i: usize, depth: u8) -> Option<M> {
         if depth > 3 {
             return None;
@@ -572,10 +221,13 @@ impl Scan<'_> {
         let (m, abbr, j) = self.month_word(i)?;
         if let Some((d, mut k)) = self.day_num(j) {
             // `October 22-23, 2024`: the first day.
-            if self.punct(k, is_dash) && self.glued(k) && self.glued(k + 1) {
-                if self.num(k + 1).is_some_and(|(_, len)| len <= 2) && self.right_free(k + 1) {
-                    k += 2;
-                }
+            if self.punct(k, is_dash)
+                && self.glued(k)
+                && self.glued(k + 1)
+                && self.num(k + 1).is_some_and(|(_, len)| len <= 2)
+                && self.right_free(k + 1)
+            {
+                k += 2;
             }
             return Some(self.dated(m, d, i, k));
         }
@@ -661,10 +313,9 @@ impl Scan<'_> {
                     ..
                 },
             ) = m
+                && d.weekday().to_monday_zero_offset() == w
             {
-                if d.weekday().to_monday_zero_offset() == w {
-                    return Some(m);
-                }
+                return Some(m);
             }
         }
         let future = self.future_here(start, end);
@@ -855,21 +506,4 @@ impl Scan<'_> {
         });
         Some(M { end, val })
     }
-}
-
-/// The year of the last, this or next season starting in month `s` (winter by its December).
-fn season_year(r: Date, s: i8, step: i32) -> i16 {
-    let (y, m) = (i32::from(r.year()), i32::from(r.month()));
-    let s = i32::from(s);
-    // The season most recently begun, and whether it is over.
-    let current = if m >= s { y } else { y - 1 };
-    let ended = (y - current) * 12 + m - s >= 3;
-    let year = match step {
-        -1 if ended => current,
-        -1 => current - 1,
-        1 => current + 1,
-        _ if ended => y,
-        _ => current,
-    };
-    year as i16
 }

@@ -305,6 +305,16 @@ fn keyword(w: &str) -> Key {
     }
 }
 
+/// Dashes and hyphens, typographic ones included.
+pub(super) fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‐' | '‑')
+}
+
+/// Straight and typographic apostrophes.
+pub(super) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
