@@ -181,8 +181,12 @@ pub struct Sentence {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
+    /// A decade: the value is its first three digits (`199` for the 1990s).
+    Decade,
     Year,
     Month,
+    /// An ISO week (`2015-W01`).
+    Week,
     Day,
 }
 
