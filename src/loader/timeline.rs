@@ -15,7 +15,7 @@ use crate::model::Precision;
 use jiff::civil::Date;
 use lex::{Key, Kind, Tok, Unit, is_apostrophe, is_dash};
 use resolve::{
-    Dir, Val, add_days, future_tense, month_alone, month_day, season_year, shift_month,
+    Dir, Tense, Val, add_days, future_tense, month_alone, month_day, season_year, shift_month,
     weekday_from,
 };
 
@@ -37,7 +37,8 @@ pub struct Found {
 pub fn find(sentence: &str, reference: Option<Date>) -> Vec<Found> {
     let toks = lex::tokenize(sentence);
     let scan = Scan {
-        future: future_tense(&toks, sentence),
+        tense: &future_tense(&toks, sentence),
+        force_past: false,
         toks: &toks,
         text: sentence,
         refd: reference,
@@ -69,11 +70,14 @@ struct M {
     val: Option<Val>,
 }
 
+#[derive(Clone, Copy)]
 struct Scan<'a> {
     toks: &'a [Tok],
     text: &'a str,
     refd: Option<Date>,
-    future: bool,
+    tense: &'a Tense,
+    /// Set under `since`, which always looks back.
+    force_past: bool,
 }
 
 impl Scan<'_> {
@@ -92,7 +96,11 @@ impl Scan<'_> {
     fn word(&self, i: usize, depth: u8) -> Option<M> {
         let t = self.toks[i];
         match t.key {
-            Key::Since => self.at(i + 1, depth + 1),
+            Key::Since => Scan {
+                force_past: true,
+                ..*self
+            }
+            .at(i + 1, depth + 1),
             Key::The => self.the(i, depth),
             Key::Today | Key::Tonight => Some(self.day_offset(i + 1, 0)),
             Key::Yesterday => Some(self.day_offset(i + 1, -1)),

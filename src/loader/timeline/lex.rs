@@ -1,5 +1,9 @@
 //! Tokens of a sentence for the time-expression finder, with each word's keyword class.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -115,43 +119,42 @@ pub(super) struct Tok {
 
 /// Splits `text` into words, digit runs and single punctuation characters.
 pub(super) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity(bytes.len() / 5);
     let mut space = true;
-    let mut iter = text.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let c = char_at(text, i);
         if c.is_whitespace() {
             space = true;
+            i += c.len_utf8();
             continue;
         }
         let kind = if c.is_ascii_digit() {
+            i = skip(bytes, i, |b| b.is_ascii_digit());
             Kind::Num
         } else if c.is_alphabetic() {
+            // ASCII letters fast, other letters one char at a time.
+            loop {
+                i = skip(bytes, i, |b| b.is_ascii_alphabetic());
+                match text.get(i..).and_then(|rest| rest.chars().next()) {
+                    Some(d) if !d.is_ascii() && d.is_alphabetic() => i += d.len_utf8(),
+                    _ => break,
+                }
+            }
             Kind::Word
         } else {
+            i += c.len_utf8();
             Kind::Punct(c)
         };
-        let mut end = start + c.len_utf8();
-        if kind != Kind::Punct(c) {
-            while let Some(&(i, d)) = iter.peek() {
-                let same = match kind {
-                    Kind::Num => d.is_ascii_digit(),
-                    _ => d.is_alphabetic(),
-                };
-                if !same {
-                    break;
-                }
-                end = i + d.len_utf8();
-                iter.next();
-            }
-        }
-        let key = if kind == Kind::Word {
-            classify(&text[start..end])
-        } else {
-            Key::Other
+        let key = match kind {
+            Kind::Word => classify(&text[start..i]),
+            _ => Key::Other,
         };
         toks.push(Tok {
             start,
-            end,
+            end: i,
             kind,
             key,
             space,
@@ -160,6 +163,22 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         space = false;
     }
     toks
+}
+
+/// The char starting at byte `i`, which is on a char boundary.
+fn char_at(text: &str, i: usize) -> char {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' '),
+    }
+}
+
+/// The index of the first byte from `i` on that does not satisfy `f`.
+fn skip(bytes: &[u8], mut i: usize, f: impl Fn(u8) -> bool) -> usize {
+    while bytes.get(i).is_some_and(|&b| f(b)) {
+        i += 1;
+    }
+    i
 }
 
 /// The keyword class of one word; words longer than any keyword are `Other` at once.
@@ -176,133 +195,164 @@ fn classify(word: &str) -> Key {
     keyword(lower)
 }
 
-fn keyword(w: &str) -> Key {
-    use Key::*;
-    match w {
-        "january" => Month(1),
-        "february" => Month(2),
-        "march" => Month(3),
-        "april" => Month(4),
-        "may" => Month(5),
-        "june" => Month(6),
-        "july" => Month(7),
-        "august" => Month(8),
-        "september" => Month(9),
-        "october" => Month(10),
-        "november" => Month(11),
-        "december" => Month(12),
-        "jan" => MonthAbbr(1),
-        "feb" => MonthAbbr(2),
-        "mar" => MonthAbbr(3),
-        "apr" => MonthAbbr(4),
-        "jun" => MonthAbbr(6),
-        "jul" => MonthAbbr(7),
-        "aug" => MonthAbbr(8),
-        "sep" | "sept" => MonthAbbr(9),
-        "oct" => MonthAbbr(10),
-        "nov" => MonthAbbr(11),
-        "dec" => MonthAbbr(12),
-        "monday" => Weekday(0),
-        "tuesday" => Weekday(1),
-        "wednesday" => Weekday(2),
-        "thursday" => Weekday(3),
-        "friday" => Weekday(4),
-        "saturday" => Weekday(5),
-        "sunday" => Weekday(6),
-        "spring" => Season(3),
-        "summer" => Season(6),
-        "autumn" | "fall" => Season(9),
-        "winter" => Season(12),
-        "one" => Number(1),
-        "two" => Number(2),
-        "three" => Number(3),
-        "four" => Number(4),
-        "five" => Number(5),
-        "six" => Number(6),
-        "seven" => Number(7),
-        "eight" => Number(8),
-        "nine" => Number(9),
-        "ten" => Number(10),
-        "eleven" => Number(11),
-        "twelve" => Number(12),
-        "fifteen" => Number(15),
-        "twenty" => Number(20),
-        "thirty" => Number(30),
-        "a" | "an" => A,
-        "couple" => Couple,
-        "day" | "days" => Unit(self::Unit::Day),
-        "week" | "weeks" => Unit(self::Unit::Week),
-        "month" | "months" => Unit(self::Unit::Month),
-        "year" | "years" => Unit(self::Unit::Year),
-        "today" => Today,
-        "tonight" => Tonight,
-        "yesterday" => Yesterday,
-        "tomorrow" => Tomorrow,
-        "morning" | "afternoon" | "evening" => DayPart,
-        "night" => Night,
-        "this" => This,
-        "last" => Last,
-        "next" => Next,
-        "past" => Past,
-        "ago" => Ago,
-        "the" => The,
-        "of" => Of,
-        "or" => Or,
-        "to" => To,
-        "since" => Since,
-        "before" => Before,
-        "after" => After,
-        "in" | "from" | "until" | "till" | "by" | "during" | "through" | "throughout" => Prep,
-        "on" | "at" => On,
-        "early" | "late" | "mid" | "pre" | "post" => Modifier,
-        "end" | "beginning" | "start" | "middle" => Part,
-        "every" | "each" => Every,
-        "st" | "nd" | "rd" | "th" => Ordinal,
-        "s" => S,
-        "new" => New,
-        "eve" => Eve,
-        "christmas" => Christmas,
-        "ramadan" | "easter" | "eid" | "thanksgiving" | "passover" | "hanukkah" | "diwali"
-        | "nowruz" => Movable,
-        "lunar" | "chinese" => Lunar,
-        "good" => Good,
-        "troops" | "soldiers" | "people" | "persons" | "civilians" | "containers" | "km"
-        | "kilometers" | "kilometres" | "miles" | "meters" | "metres" | "feet" | "kg" | "tons"
-        | "tonnes" | "dollars" | "euros" | "pounds" | "rubles" | "roubles" | "yen" | "yuan"
-        | "barrels" | "cases" | "deaths" | "dead" | "casualties" | "refugees" | "migrants"
-        | "men" | "women" | "children" | "times" | "units" | "rockets" | "missiles" | "drones"
-        | "shells" | "tanks" | "vehicles" | "homes" | "houses" | "families" | "workers"
-        | "members" | "votes" | "hours" | "minutes" | "acres" | "hectares" | "square"
-        | "million" | "billion" | "thousand" | "percent" | "per" | "staff" | "personnel"
-        | "fighters" | "prisoners" | "detainees" | "hostages" | "victims" | "residents"
-        | "students" | "jobs" | "pages" | "words" | "sites" | "targets" | "strikes" | "attacks"
-        | "weapons" | "rounds" | "sorties" | "flights" | "ships" | "aircraft" | "planes" | "mw"
-        | "gw" | "mph" | "mm" | "cm" | "m" | "ft" | "lbs" => CountNoun,
-        "resolution" | "resolutions" | "no" | "nos" | "number" | "article" | "section"
-        | "chapter" | "flight" | "route" | "room" | "page" | "paragraph" | "rule" | "decree"
-        | "law" | "bill" | "item" | "code" | "model" | "version" | "file" | "case" | "unit"
-        | "committee" | "order" | "hr" | "sb" | "pl" => Label,
-        "prayers" | "prayer" | "school" | "schools" | "service" | "services" | "sermon"
-        | "sermons" | "mass" | "masses" | "market" | "markets" | "paper" | "papers" | "edition"
-        | "editions" | "newspaper" | "supplement" | "lunch" | "dinner" | "brunch" | "worship"
-        | "worshippers" | "shift" | "shifts" | "sabbath" | "tree" | "trees" | "card" | "cards"
-        | "carol" | "carols" | "gift" | "gifts" | "shopping" | "lights" | "decorations"
-        | "truce" | "sales" => HabitNoun,
-        "said" | "told" | "announced" | "stated" | "added" | "declared" | "reported"
-        | "confirmed" | "warned" | "wrote" | "tweeted" | "noted" | "explained" | "claimed"
-        | "denied" | "insisted" | "argued" | "acknowledged" | "met" | "spoke" | "was" | "were"
-        | "had" | "did" | "says" => PastVerb,
-        "will" => Will,
-        "shall" => Shall,
-        "ll" => Ll,
-        "won" => Won,
-        "is" | "are" | "am" | "re" => Be,
-        "going" => Going,
-        "plan" | "plans" | "planning" | "intend" | "intends" | "intending" => Plans,
-        "scheduled" | "upcoming" => FutureWord,
-        "expected" | "set" | "slated" => SetTo,
-        _ => Other,
+/// Every keyword, by class.
+#[rustfmt::skip]
+const KEYWORDS: &[(Key, &[&str])] = &[
+    (Key::Month(1), &["january"]),
+    (Key::Month(2), &["february"]),
+    (Key::Month(3), &["march"]),
+    (Key::Month(4), &["april"]),
+    (Key::Month(5), &["may"]),
+    (Key::Month(6), &["june"]),
+    (Key::Month(7), &["july"]),
+    (Key::Month(8), &["august"]),
+    (Key::Month(9), &["september"]),
+    (Key::Month(10), &["october"]),
+    (Key::Month(11), &["november"]),
+    (Key::Month(12), &["december"]),
+    (Key::MonthAbbr(1), &["jan"]),
+    (Key::MonthAbbr(2), &["feb"]),
+    (Key::MonthAbbr(3), &["mar"]),
+    (Key::MonthAbbr(4), &["apr"]),
+    (Key::MonthAbbr(6), &["jun"]),
+    (Key::MonthAbbr(7), &["jul"]),
+    (Key::MonthAbbr(8), &["aug"]),
+    (Key::MonthAbbr(9), &["sep", "sept"]),
+    (Key::MonthAbbr(10), &["oct"]),
+    (Key::MonthAbbr(11), &["nov"]),
+    (Key::MonthAbbr(12), &["dec"]),
+    (Key::Weekday(0), &["monday"]),
+    (Key::Weekday(1), &["tuesday"]),
+    (Key::Weekday(2), &["wednesday"]),
+    (Key::Weekday(3), &["thursday"]),
+    (Key::Weekday(4), &["friday"]),
+    (Key::Weekday(5), &["saturday"]),
+    (Key::Weekday(6), &["sunday"]),
+    (Key::Season(3), &["spring"]),
+    (Key::Season(6), &["summer"]),
+    (Key::Season(9), &["autumn", "fall"]),
+    (Key::Season(12), &["winter"]),
+    (Key::Number(1), &["one"]),
+    (Key::Number(2), &["two"]),
+    (Key::Number(3), &["three"]),
+    (Key::Number(4), &["four"]),
+    (Key::Number(5), &["five"]),
+    (Key::Number(6), &["six"]),
+    (Key::Number(7), &["seven"]),
+    (Key::Number(8), &["eight"]),
+    (Key::Number(9), &["nine"]),
+    (Key::Number(10), &["ten"]),
+    (Key::Number(11), &["eleven"]),
+    (Key::Number(12), &["twelve"]),
+    (Key::Number(15), &["fifteen"]),
+    (Key::Number(20), &["twenty"]),
+    (Key::Number(30), &["thirty"]),
+    (Key::A, &["a", "an"]),
+    (Key::Couple, &["couple"]),
+    (Key::Unit(Unit::Day), &["day", "days"]),
+    (Key::Unit(Unit::Week), &["week", "weeks"]),
+    (Key::Unit(Unit::Month), &["month", "months"]),
+    (Key::Unit(Unit::Year), &["year", "years"]),
+    (Key::Today, &["today"]),
+    (Key::Tonight, &["tonight"]),
+    (Key::Yesterday, &["yesterday"]),
+    (Key::Tomorrow, &["tomorrow"]),
+    (Key::DayPart, &["morning", "afternoon", "evening"]),
+    (Key::Night, &["night"]),
+    (Key::This, &["this"]),
+    (Key::Last, &["last"]),
+    (Key::Next, &["next"]),
+    (Key::Past, &["past"]),
+    (Key::Ago, &["ago"]),
+    (Key::The, &["the"]),
+    (Key::Of, &["of"]),
+    (Key::Or, &["or"]),
+    (Key::To, &["to"]),
+    (Key::Since, &["since"]),
+    (Key::Before, &["before"]),
+    (Key::After, &["after"]),
+    (Key::Prep, &["in", "from", "until", "till", "by", "during", "through", "throughout"]),
+    (Key::On, &["on", "at"]),
+    (Key::Modifier, &["early", "late", "mid", "pre", "post"]),
+    (Key::Part, &["end", "beginning", "start", "middle"]),
+    (Key::Every, &["every", "each"]),
+    (Key::Ordinal, &["st", "nd", "rd", "th"]),
+    (Key::S, &["s"]),
+    (Key::New, &["new"]),
+    (Key::Eve, &["eve"]),
+    (Key::Christmas, &["christmas"]),
+    (Key::Movable, &["ramadan", "easter", "eid", "thanksgiving", "passover", "hanukkah", "diwali",
+        "nowruz"]),
+    (Key::Lunar, &["lunar", "chinese"]),
+    (Key::Good, &["good"]),
+    (Key::CountNoun, &["troops", "soldiers", "people", "persons", "civilians", "containers", "km",
+        "kilometers", "kilometres", "miles", "meters", "metres", "feet", "kg", "tons", "tonnes",
+        "dollars", "euros", "pounds", "rubles", "roubles", "yen", "yuan", "barrels", "cases",
+        "deaths", "dead", "casualties", "refugees", "migrants", "men", "women", "children",
+        "times", "units", "rockets", "missiles", "drones", "shells", "tanks", "vehicles", "homes",
+        "houses", "families", "workers", "members", "votes", "hours", "minutes", "acres",
+        "hectares", "square", "million", "billion", "thousand", "percent", "per", "staff",
+        "personnel", "fighters", "prisoners", "detainees", "hostages", "victims", "residents",
+        "students", "jobs", "pages", "words", "sites", "targets", "strikes", "attacks", "weapons",
+        "rounds", "sorties", "flights", "ships", "aircraft", "planes", "mw", "gw", "mph", "mm",
+        "cm", "m", "ft", "lbs"]),
+    (Key::Label, &["resolution", "resolutions", "no", "nos", "number", "article", "section",
+        "chapter", "flight", "route", "room", "page", "paragraph", "rule", "decree", "law",
+        "bill", "item", "code", "model", "version", "file", "case", "unit", "committee", "order",
+        "hr", "sb", "pl"]),
+    (Key::HabitNoun, &["prayers", "prayer", "school", "schools", "service", "services", "sermon",
+        "sermons", "mass", "masses", "market", "markets", "paper", "papers", "edition",
+        "editions", "newspaper", "supplement", "lunch", "dinner", "brunch", "worship",
+        "worshippers", "shift", "shifts", "sabbath", "tree", "trees", "card", "cards", "carol",
+        "carols", "gift", "gifts", "shopping", "lights", "decorations", "truce", "sales"]),
+    (Key::PastVerb, &["said", "told", "announced", "stated", "added", "declared", "reported",
+        "confirmed", "warned", "wrote", "tweeted", "noted", "explained", "claimed", "denied",
+        "insisted", "argued", "acknowledged", "met", "spoke", "was", "were", "had", "did", "says"]),
+    (Key::Will, &["will"]),
+    (Key::Shall, &["shall"]),
+    (Key::Ll, &["ll"]),
+    (Key::Won, &["won"]),
+    (Key::Be, &["is", "are", "am", "re"]),
+    (Key::Going, &["going"]),
+    (Key::Plans, &["plan", "plans", "planning", "intend", "intends", "intending"]),
+    (Key::FutureWord, &["scheduled", "upcoming"]),
+    (Key::SetTo, &["expected", "set", "slated"]),
+];
+
+/// A multiply-rotate hasher (as in rustc's FxHash): keywords are short and trusted, and
+/// SipHash would cost more than the rest of the tokenizer.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
     }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Table = HashMap<&'static str, Key, BuildHasherDefault<FxHasher>>;
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut table = Table::default();
+    for (key, words) in KEYWORDS {
+        for w in *words {
+            table.insert(*w, *key);
+        }
+    }
+    table
+});
+
+fn keyword(w: &str) -> Key {
+    TABLE.get(w).copied().unwrap_or(Key::Other)
 }
 
 /// Dashes and hyphens, typographic ones included.

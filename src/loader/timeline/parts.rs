@@ -204,7 +204,7 @@ impl Scan<'_> {
     /// Whether the expression at tokens `start..end` is told in the future: the sentence has
     /// a future marker and no past reporting verb stands right next to the expression.
     pub(super) fn future_here(&self, start: usize, end: usize) -> bool {
-        if !self.future {
+        if self.force_past || !self.tense.covers(start, end) {
             return false;
         }
         let mut p = start;

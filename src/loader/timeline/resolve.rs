@@ -115,14 +115,47 @@ pub(super) fn season_year(r: Date, s: i8, step: i32) -> i16 {
     year as i16
 }
 
-/// Whether the sentence speaks of the future (`will`, `is going to`, `plans to`, `next`...).
-pub(super) fn future_tense(toks: &[Tok], text: &str) -> bool {
+/// Where a sentence speaks of the future: the tokens of its future markers, and the stops
+/// (`.`, `;`, `?`, `!`) that cut it into clauses.
+pub(super) struct Tense {
+    markers: Vec<usize>,
+    stops: Vec<usize>,
+}
+
+impl Tense {
+    /// Whether a future marker governs tokens `start..end`: one before them in the same
+    /// clause, or one shortly after (`On Tuesday, the council will meet`).
+    pub(super) fn covers(&self, start: usize, end: usize) -> bool {
+        let clause = |i: usize| self.stops.partition_point(|&s| s < i);
+        let k = self.markers.partition_point(|&m| m < start);
+        let before = k > 0
+            && self
+                .markers
+                .get(k - 1)
+                .is_some_and(|&m| clause(m) == clause(start));
+        let after = self
+            .markers
+            .get(self.markers.partition_point(|&m| m < end))
+            .is_some_and(|&m| m - end <= 8 && clause(m) == clause(end));
+        before || after
+    }
+}
+
+/// The future markers of a sentence (`will`, `is going to`, `plans to`, `next`...).
+pub(super) fn future_tense(toks: &[Tok], text: &str) -> Tense {
+    let stops = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.kind, Kind::Punct('.' | ';' | '?' | '!')))
+        .map(|(i, _)| i)
+        .collect();
     let key = |i: usize| toks.get(i).map_or(Key::Other, |t| t.key);
     let apostrophe = |i: usize| {
         toks.get(i)
             .is_some_and(|t| matches!(t.kind, Kind::Punct(c) if is_apostrophe(c)) && !t.space)
     };
-    toks.iter().enumerate().any(|(i, t)| {
+    let is_marker = |(i, t): &(usize, &Tok)| {
+        let (i, t) = (*i, *t);
         let prev = i.checked_sub(1).map_or(Key::Other, key);
         match t.key {
             Key::Will => (!t.cap || i == 0) && prev != Key::The,
@@ -144,5 +177,12 @@ pub(super) fn future_tense(toks: &[Tok], text: &str) -> bool {
             }
             _ => false,
         }
-    })
+    };
+    let markers = toks
+        .iter()
+        .enumerate()
+        .filter(is_marker)
+        .map(|(i, _)| i)
+        .collect();
+    Tense { markers, stops }
 }

@@ -116,6 +116,15 @@ fn weekday_in_the_future() {
     // A past reporting verb next to the weekday wins over the future in the clause.
     let s = "He said Tuesday that the council will meet.";
     check(r, s, &[("Tuesday", "2024-10-22")]);
+    // `since` always looks back; a future marker in another clause does not count.
+    let s = "We have warned since July that Iran is planning to sell drones.";
+    check("2022-10-20", s, &[("since July", "2022-07")]);
+    let s = "It began on the 4th of April. So it will be embargoed until the end.";
+    check("2017-04-11", s, &[("the 4th of April", "2017-04-04")]);
+    let s = "Far from Friday, after many words and then more words, it will rain.";
+    check(r, s, &[("Friday", "2024-10-18")]);
+    let s = "On Friday, the council will meet.";
+    check(r, s, &[("Friday", "2024-10-25")]);
     let s = "The result will be announced Friday.";
     check(r, s, &[("Friday", "2024-10-25")]);
 }
