@@ -10,7 +10,7 @@
 pub mod phrase;
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::{Lexicon, Reporting};
+use super::lexicon::{Hit, Reporting};
 use super::tokens::{Tok, tokenize};
 use crate::model::{Format, Sentence, Source, SourceKind, Span, SpanKind};
 use phrase::Registry;
@@ -178,14 +178,19 @@ struct Attribution {
 }
 
 /// Fills each sentence's `speakers` and speaker/reporting spans; returns the sources.
-pub fn attribute(sentences: &mut [Sentence], doc: DocInfo, lexicon: &Lexicon) -> Vec<Source> {
+/// `reporting` holds each sentence's reporting verbs and phrases, found once by the caller.
+pub fn attribute(
+    sentences: &mut [Sentence],
+    reporting: &[Vec<Hit<Reporting>>],
+    doc: DocInfo,
+) -> Vec<Source> {
     let gaz = Gazetteer::embedded();
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
     let mut reg = Registry::new(gaz, doc, &texts);
     let mut found: Vec<Attribution> = Vec::with_capacity(sentences.len());
     let mut prev: Option<(usize, usize, bool)> = None; // index, paragraph, open quote
     for (i, s) in sentences.iter().enumerate() {
-        let mut a = explicit(&s.text, lexicon, &mut reg, doc.format);
+        let mut a = explicit(&s.text, &reporting[i], &mut reg, doc.format);
         let open_quote_before = prev.is_some_and(|p| p.2);
         let same_para = prev.is_some_and(|p| p.1 == s.paragraph);
         if doc.format == Format::Transcript {
@@ -244,7 +249,12 @@ fn open_quote_after(text: &str, open_before: bool) -> bool {
 }
 
 /// Explicit attribution inside one sentence.
-fn explicit(text: &str, lexicon: &Lexicon, reg: &mut Registry, format: Format) -> Attribution {
+fn explicit(
+    text: &str,
+    hits: &[Hit<Reporting>],
+    reg: &mut Registry,
+    format: Format,
+) -> Attribution {
     let toks = tokenize(text);
     let mut a = Attribution::default();
     let folded = text.to_ascii_lowercase();
@@ -258,7 +268,7 @@ fn explicit(text: &str, lexicon: &Lexicon, reg: &mut Registry, format: Format) -
     ]
     .iter()
     .any(|p| folded.contains(p));
-    for hit in lexicon.reporting(text) {
+    for hit in hits {
         // "the United States": a capitalised word inside a sentence is a name, not a verb.
         if hit.start > 0 && text[hit.start..].starts_with(char::is_uppercase) {
             continue;
@@ -277,7 +287,7 @@ fn explicit(text: &str, lexicon: &Lexicon, reg: &mut Registry, format: Format) -
         if is_noun_use(&lower, vi, vend) {
             continue;
         }
-        let found = subject_before(text, &toks, &lower, vi, lexicon).or_else(|| {
+        let found = subject_before(text, &toks, &lower, vi, hits).or_else(|| {
             // “...,” said X  /  ..., said X.
             let before = skip_between(&lower, vi);
             let quote_or_comma = before > 0
@@ -423,7 +433,7 @@ fn subject_before(
     toks: &[Tok],
     lower: &[&str],
     vi: usize,
-    lexicon: &Lexicon,
+    hits: &[Hit<Reporting>],
 ) -> Option<(usize, usize, bool)> {
     let mut i = skip_between(lower, vi);
     // "Pyongyang’s reported troop support": a participle inside a noun phrase.
@@ -440,9 +450,10 @@ fn subject_before(
     if toks[i - 1].is(text, ',') {
         let j = (0..i - 1).rev().take(10).find(|&j| toks[j].is(text, ','))?;
         let inner = (j + 1, i - 1);
-        let chunk = &text[toks[inner.0.min(i - 1)].start..toks[i - 1].start];
         // A clause, not an appositive: "..., South Korean officials condemned X, labeling".
-        let clause = toks[inner.0].capitalized(text) && !lexicon.reporting(chunk).is_empty();
+        let (from, to) = (toks[inner.0.min(i - 1)].start, toks[i - 1].start);
+        let clause =
+            toks[inner.0].capitalized(text) && hits.iter().any(|h| h.start >= from && h.end <= to);
         if clause
             || (inner.0..inner.1).any(|k| {
                 !toks[k].word
@@ -685,6 +696,13 @@ pub fn label_kind(label: &str) -> SourceKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::loader::Lexicon;
+
+    fn run(sentences: &mut [Sentence], info: DocInfo) -> Vec<Source> {
+        let lx = Lexicon::default();
+        let verbs: Vec<_> = sentences.iter().map(|s| lx.reporting(&s.text)).collect();
+        attribute(sentences, &verbs, info)
+    }
     use crate::model::Section;
 
     fn doc(paragraphs: &[&[&str]], format: Format) -> (Vec<Sentence>, Vec<Source>) {
@@ -708,7 +726,7 @@ mod tests {
             format,
             ..DocInfo::default()
         };
-        let sources = attribute(&mut sentences, info, &Lexicon::default());
+        let sources = run(&mut sentences, info);
         (sentences, sources)
     }
 
@@ -910,7 +928,7 @@ mod tests {
             title: Some("Department of State Press Briefing with Spokesperson Ned Hale"),
             source: None,
         };
-        let sources = attribute(&mut sentences, info, &Lexicon::default());
+        let sources = run(&mut sentences, info);
         let first = &sources[sentences[0].speakers[0]];
         assert_eq!(
             (first.name.as_str(), first.party.as_deref()),

@@ -8,7 +8,7 @@
 //! sentences with no cue are context.
 
 use super::lexicon::{Hit, Lexicon, Reporting, Weight};
-use crate::model::{Cue, Likelihood, Section, Sentence, Source, Span, SpanKind};
+use crate::model::{Cue, Likelihood, Section, Sentence, Span, SpanKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -55,9 +55,10 @@ static SELF_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Sets each sentence's section, cues, likelihood and highlight spans.
-pub fn classify(sentences: &mut [Sentence], _sources: &[Source], lexicon: &Lexicon) {
+/// `reporting` holds each sentence's reporting verbs and phrases.
+pub fn classify(sentences: &mut [Sentence], reporting: &[Vec<Hit<Reporting>>], lexicon: &Lexicon) {
     let mut prev: Option<(usize, Vec<usize>, Section)> = None;
-    for s in sentences.iter_mut() {
+    for (s, verbs) in sentences.iter_mut().zip(reporting) {
         let hits = live_cues(&s.text, lexicon);
         let (section, cues) = decide(&s.text, &hits);
         let continues_denial = prev.as_ref().is_some_and(|(para, speakers, sec)| {
@@ -112,7 +113,7 @@ pub fn classify(sentences: &mut [Sentence], _sources: &[Source], lexicon: &Lexic
         }
         s.section = section;
         s.cues = cues;
-        claim_spans(s, lexicon);
+        claim_spans(s, verbs, lexicon);
         prev = Some((s.paragraph, s.speakers.clone(), section));
     }
 }
@@ -243,17 +244,21 @@ fn subordinate_start(text: &str) -> usize {
 }
 
 /// Quotes, reported claims, hedges and figures.
-fn claim_spans(s: &mut Sentence, lexicon: &Lexicon) {
+fn claim_spans(s: &mut Sentence, verbs: &[Hit<Reporting>], lexicon: &Lexicon) {
     let text = s.text.as_str();
     let mut spans = quotes(text);
     // The content clause of a reporting verb: "said that ...".
-    for r in lexicon.reporting(text) {
+    for r in verbs {
         if r.value == Reporting::Before {
             continue;
         }
         let rest = &text[r.end..];
         let lead = rest.len() - rest.trim_start().len();
-        if rest.trim_start().to_ascii_lowercase().starts_with("that ") {
+        let next = rest.trim_start();
+        if next
+            .get(..5)
+            .is_some_and(|w| w.eq_ignore_ascii_case("that "))
+        {
             let start = r.end + lead + "that ".len();
             let end = text.trim_end_matches(['.', '?', '!', '”', '"', ' ']).len();
             if end > start {
@@ -415,7 +420,9 @@ mod tests {
             likelihood: None,
             turn: None,
         };
-        claim_spans(&mut s, &Lexicon::default());
+        let lx = Lexicon::default();
+        let verbs = lx.reporting(&s.text);
+        claim_spans(&mut s, &verbs, &lx);
         let kinds: Vec<(SpanKind, &str)> = s
             .spans
             .iter()

@@ -15,9 +15,10 @@ pub mod timeline;
 pub mod tokens;
 
 use crate::model::{Briefing, Precision, Sentence, Span, SpanKind, TimeRef};
+use aho_corasick::AhoCorasick;
 use jiff::civil::Date;
 pub use lexicon::Lexicon;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// Why a document could not be loaded.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -95,8 +96,13 @@ pub fn load_owned(bytes: Vec<u8>, options: &Options) -> Result<Briefing, LoadErr
         title: doc.title.as_deref(),
         source: doc.source.as_deref(),
     };
-    let sources = attribute::attribute(&mut sentences, info, &options.lexicon);
-    classify::classify(&mut sentences, &sources, &options.lexicon);
+    let reporting: Vec<_> = sentences
+        .iter()
+        .map(|s| options.lexicon.reporting(&s.text))
+        .collect();
+    let sources = attribute::attribute(&mut sentences, &reporting, info);
+    classify::classify(&mut sentences, &reporting, &options.lexicon);
+    drop(reporting);
     let timeline = find_times(&mut sentences, date);
     for s in &mut sentences {
         // A year is a time, not a figure.
@@ -134,6 +140,9 @@ pub fn load_owned(bytes: Vec<u8>, options: &Options) -> Result<Briefing, LoadErr
 fn find_times(sentences: &mut [Sentence], date: Option<Date>) -> Vec<TimeRef> {
     let mut timeline = Vec::new();
     for s in sentences.iter_mut() {
+        if !may_hold_time(&s.text) {
+            continue;
+        }
         for f in timeline::find(&s.text, date) {
             s.spans.push(Span {
                 kind: SpanKind::Time,
@@ -158,6 +167,77 @@ fn find_times(sentences: &mut [Sentence], date: Option<Date>) -> Vec<TimeRef> {
             .then(a.start.cmp(&b.start))
     });
     timeline
+}
+
+/// A cheap test that rules out most sentences with no time expression: every expression the
+/// timeline knows has a digit, a capitalised month, weekday or holiday name, or a word of
+/// relative time.
+fn may_hold_time(text: &str) -> bool {
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        let capitalised = [
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "May",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sep",
+            "Oct",
+            "Nov",
+            "Dec",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+            "Christmas",
+            "Easter",
+            "Ramadan",
+            "Eid",
+            "Thanksgiving",
+            "Passover",
+            "Hanukkah",
+            "Diwali",
+            "Nowruz",
+            "New Year",
+            "Good Friday",
+        ];
+        let any_case = [
+            "today",
+            "tonight",
+            "yesterday",
+            "tomorrow",
+            " ago",
+            "last ",
+            "next ",
+            "this ",
+            "spring",
+            "summer",
+            "autumn",
+            "fall",
+            "winter",
+            "Today",
+            "Tonight",
+            "Yesterday",
+            "Tomorrow",
+            "Last ",
+            "Next ",
+            "This ",
+            "Spring",
+            "Summer",
+            "Autumn",
+            "Fall ",
+            "Winter",
+            "TODAY",
+            "YESTERDAY",
+        ];
+        AhoCorasick::new(capitalised.iter().chain(&any_case)).expect("time words")
+    });
+    text.bytes().any(|b| b.is_ascii_digit()) || WORDS.is_match(text)
 }
 
 /// The precision of an ISO prefix value.
