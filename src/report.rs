@@ -26,7 +26,11 @@ pub fn text(briefing: &Briefing) -> String {
         let _ = writeln!(out, "\n{} ({})", section.title(), items.len());
         for s in items {
             let who = briefing.speaker_names(s);
-            let who = if who.is_empty() { "writer".to_owned() } else { who };
+            let who = if who.is_empty() {
+                "writer".to_owned()
+            } else {
+                who
+            };
             let _ = writeln!(out, "  [{}] {who}: {}", s.id, s.text);
         }
     }

@@ -26,27 +26,140 @@ pub struct DocInfo<'a> {
 
 /// Words skipped between a speaker and its verb: auxiliaries and adverbs.
 const BETWEEN: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "will", "would", "may", "might", "can",
-    "could", "did", "does", "do", "also", "now", "then", "later", "earlier", "again", "just",
-    "still", "further", "reportedly", "allegedly", "strongly", "categorically", "repeatedly",
-    "publicly", "privately", "firmly", "flatly", "officially", "quickly", "immediately",
-    "previously", "already", "recently", "separately", "similarly", "likewise", "however",
-    "once", "openly", "explicitly", "in", "fact", "too", "first", "always", "long", "since",
-    "been", "being", "subsequently", "swiftly", "vehemently", "angrily", "sharply", "totally",
-    "completely", "not", "never",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "may",
+    "might",
+    "can",
+    "could",
+    "did",
+    "does",
+    "do",
+    "also",
+    "now",
+    "then",
+    "later",
+    "earlier",
+    "again",
+    "just",
+    "still",
+    "further",
+    "reportedly",
+    "allegedly",
+    "strongly",
+    "categorically",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "firmly",
+    "flatly",
+    "officially",
+    "quickly",
+    "immediately",
+    "previously",
+    "already",
+    "recently",
+    "separately",
+    "similarly",
+    "likewise",
+    "however",
+    "once",
+    "openly",
+    "explicitly",
+    "in",
+    "fact",
+    "too",
+    "first",
+    "always",
+    "long",
+    "since",
+    "been",
+    "being",
+    "subsequently",
+    "swiftly",
+    "vehemently",
+    "angrily",
+    "sharply",
+    "totally",
+    "completely",
+    "not",
+    "never",
 ];
 
 /// Openers of a sentence-initial phrase after which the clause's subject comes.
 const INTRO: &[&str] = &[
-    "in", "after", "at", "on", "during", "following", "meanwhile", "however", "speaking",
-    "asked", "earlier", "later", "yesterday", "today", "last", "separately", "still", "also",
-    "but", "and", "yet", "so", "since", "before", "when", "while", "with", "in a", "addressing",
-    "responding", "writing", "then", "now", "instead", "similarly", "likewise", "for", "as",
-    "according", "over", "despite", "amid", "by", "from", "under", "to",
+    "in",
+    "after",
+    "at",
+    "on",
+    "during",
+    "following",
+    "meanwhile",
+    "however",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "last",
+    "separately",
+    "still",
+    "also",
+    "but",
+    "and",
+    "yet",
+    "so",
+    "since",
+    "before",
+    "when",
+    "while",
+    "with",
+    "in a",
+    "addressing",
+    "responding",
+    "writing",
+    "then",
+    "now",
+    "instead",
+    "similarly",
+    "likewise",
+    "for",
+    "as",
+    "according",
+    "over",
+    "despite",
+    "amid",
+    "by",
+    "from",
+    "under",
+    "to",
 ];
 
 /// Verbs that may come before their speaker: "“...,” said the minister".
-const INVERTED: &[&str] = &["said", "says", "added", "adds", "asked", "noted", "wrote", "stated", "explained", "continued", "insisted", "warned", "told", "according"];
+const INVERTED: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "asked",
+    "noted",
+    "wrote",
+    "stated",
+    "explained",
+    "continued",
+    "insisted",
+    "warned",
+    "told",
+    "according",
+];
 
 /// How a sentence was attributed.
 #[derive(Debug, Clone, Default)]
@@ -61,7 +174,11 @@ struct Attribution {
 /// Fills each sentence's `speakers` and speaker/reporting spans; returns the sources.
 pub fn attribute(sentences: &mut [Sentence], doc: DocInfo, lexicon: &Lexicon) -> Vec<Source> {
     let gaz = Gazetteer::embedded();
-    let full_text: String = sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ");
+    let full_text: String = sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut reg = Registry::new(gaz, doc, &full_text);
     let mut prev: Option<(usize, Attribution, bool)> = None; // paragraph, attribution, open quote
     for s in sentences.iter_mut() {
@@ -126,9 +243,15 @@ fn explicit(text: &str, lexicon: &Lexicon, reg: &mut Registry, format: Format) -
     let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
     let intro_statement = {
         let l = text.to_lowercase();
-        ["in a statement", "in remarks", "in an interview", "in a speech", "in a joint statement"]
-            .iter()
-            .any(|p| l.contains(p))
+        [
+            "in a statement",
+            "in remarks",
+            "in an interview",
+            "in a speech",
+            "in a joint statement",
+        ]
+        .iter()
+        .any(|p| l.contains(p))
     };
     for hit in lexicon.reporting(text) {
         let Some(vi) = toks.iter().position(|t| t.start == hit.start) else {
@@ -148,7 +271,8 @@ fn explicit(text: &str, lexicon: &Lexicon, reg: &mut Registry, format: Format) -
         let found = subject_before(text, &toks, &lower, vi, lexicon).or_else(|| {
             // “...,” said X  /  ..., said X.
             let before = skip_between(&lower, vi);
-            let quote_or_comma = before > 0 && (toks[before - 1].is(text, ',') || closing_quote(text, &toks[before - 1]));
+            let quote_or_comma = before > 0
+                && (toks[before - 1].is(text, ',') || closing_quote(text, &toks[before - 1]));
             if quote_or_comma && INVERTED.contains(&lower[vi].as_str()) {
                 np_forward(text, &toks, &lower, vend + 1).map(|(x, y)| (x, y, true))
             } else {
@@ -206,16 +330,31 @@ fn closing_quote(text: &str, t: &Tok) -> bool {
 fn is_noun_use(lower: &[String], vi: usize, vend: usize) -> bool {
     let ambiguous = matches!(
         lower[vi].as_str(),
-        "claims" | "reports" | "calls" | "notes" | "states" | "estimates" | "fears" | "warning"
-            | "denials" | "demands" | "requests" | "says"
+        "claims"
+            | "reports"
+            | "calls"
+            | "notes"
+            | "states"
+            | "estimates"
+            | "fears"
+            | "warning"
+            | "denials"
+            | "demands"
+            | "requests"
+            | "says"
     );
     if !ambiguous {
         return false;
     }
     let next = lower.get(vend + 1).map(String::as_str).unwrap_or("");
     let prev = if vi > 0 { lower[vi - 1].as_str() } else { "" };
-    matches!(next, "about" | "of" | "on" | "for" | "from" | "by" | "in" | "," | "." | "and")
-        || matches!(prev, "its" | "their" | "his" | "her" | "the" | "these" | "those" | "such" | "any" | "our")
+    matches!(
+        next,
+        "about" | "of" | "on" | "for" | "from" | "by" | "in" | "," | "." | "and"
+    ) || matches!(
+        prev,
+        "its" | "their" | "his" | "her" | "the" | "these" | "those" | "such" | "any" | "our"
+    )
 }
 
 /// Index of the first token before `vi` that is not an auxiliary or adverb.
@@ -228,10 +367,22 @@ fn skip_between(lower: &[String], vi: usize) -> usize {
 }
 
 /// The subject noun phrase before a reporting verb at `vi`: `(start, end, main_clause)`.
-fn subject_before(text: &str, toks: &[Tok], lower: &[String], vi: usize, lexicon: &Lexicon) -> Option<(usize, usize, bool)> {
+fn subject_before(
+    text: &str,
+    toks: &[Tok],
+    lower: &[String],
+    vi: usize,
+    lexicon: &Lexicon,
+) -> Option<(usize, usize, bool)> {
     let mut i = skip_between(lower, vi);
     // "Pyongyang’s reported troop support": a participle inside a noun phrase.
-    if i == 0 || toks[i - 1].possessive() || matches!(lower[i - 1].as_str(), "its" | "their" | "his" | "her" | "our" | "the" | "a" | "an") {
+    if i == 0
+        || toks[i - 1].possessive()
+        || matches!(
+            lower[i - 1].as_str(),
+            "its" | "their" | "his" | "her" | "our" | "the" | "a" | "an"
+        )
+    {
         return None;
     }
     // An appositive or parenthetical between commas: "X, at a meeting, rejected".
@@ -239,8 +390,12 @@ fn subject_before(text: &str, toks: &[Tok], lower: &[String], vi: usize, lexicon
         let j = (0..i - 1).rev().take(10).find(|&j| toks[j].is(text, ','))?;
         let inner = (j + 1, i - 1);
         let chunk = &text[toks[inner.0.min(i - 1)].start..toks[i - 1].start];
-        if (inner.0..inner.1).any(|k| !toks[k].word && !toks[k].is(text, '-') && !toks[k].is(text, '(') && !toks[k].is(text, ')'))
-            || !lexicon.reporting(chunk).is_empty()
+        if (inner.0..inner.1).any(|k| {
+            !toks[k].word
+                && !toks[k].is(text, '-')
+                && !toks[k].is(text, '(')
+                && !toks[k].is(text, ')')
+        }) || !lexicon.reporting(chunk).is_empty()
         {
             return None;
         }
@@ -249,7 +404,11 @@ fn subject_before(text: &str, toks: &[Tok], lower: &[String], vi: usize, lexicon
         let name_like = inner.1 > inner.0
             && inner.1 - inner.0 <= 4
             && (inner.0..inner.1).all(|k| toks[k].capitalized(text));
-        let end = if name_like && phrase::has_title(text, &toks[s1..e1]) { i - 1 } else { e1 };
+        let end = if name_like && phrase::has_title(text, &toks[s1..e1]) {
+            i - 1
+        } else {
+            e1
+        };
         return Some((s1, end, main_clause(text, toks, lower, s1)));
     }
     i = i.min(vi);
@@ -263,11 +422,18 @@ fn main_clause(text: &str, toks: &[Tok], lower: &[String], s: usize) -> bool {
         return true;
     }
     let before = &lower[s - 1];
-    if matches!(before.as_str(), "that" | "which" | "who" | "whom" | "whose" | "if" | "whether") {
+    if matches!(
+        before.as_str(),
+        "that" | "which" | "who" | "whom" | "whose" | "if" | "whether"
+    ) {
         return false;
     }
     toks[s - 1].is(text, ',') && INTRO.contains(&lower[0].as_str())
-        || (s == 1 && matches!(lower[0].as_str(), "but" | "and" | "yet" | "so" | "meanwhile" | "however"))
+        || (s == 1
+            && matches!(
+                lower[0].as_str(),
+                "but" | "and" | "yet" | "so" | "meanwhile" | "however"
+            ))
 }
 
 /// The noun phrase ending just before token `end`, walking backwards.
@@ -282,7 +448,11 @@ fn np_backward(text: &str, toks: &[Tok], lower: &[String], end: usize) -> Option
         if t.word && phrase::is_np_word(text, t, w) {
             s -= 1;
             // "the Ambassador to the U.N.": a determiner after a connector is inside the name.
-            let inside = s > 0 && matches!(lower[s - 1].as_str(), "to" | "of" | "for" | "from" | "at" | "in" | "on");
+            let inside = s > 0
+                && matches!(
+                    lower[s - 1].as_str(),
+                    "to" | "of" | "for" | "from" | "at" | "in" | "on"
+                );
             if phrase::is_determiner(w) && !inside {
                 break;
             }
@@ -302,7 +472,8 @@ fn np_forward(text: &str, toks: &[Tok], lower: &[String], start: usize) -> Optio
         let t = &toks[e];
         let w = lower[e].as_str();
         let ok = if t.word {
-            phrase::is_np_word(text, t, w) && !(e > start && phrase::is_determiner(w) && !matches!(w, "the" | "a" | "an"))
+            phrase::is_np_word(text, t, w)
+                && !(e > start && phrase::is_determiner(w) && !matches!(w, "the" | "a" | "an"))
         } else {
             t.is(text, '(') || t.is(text, ')')
         };
@@ -315,11 +486,21 @@ fn np_forward(text: &str, toks: &[Tok], lower: &[String], start: usize) -> Optio
 }
 
 /// Drops connectors and unbalanced brackets from the ends; requires a head word.
-fn trim_np(text: &str, toks: &[Tok], lower: &[String], mut s: usize, mut e: usize) -> Option<(usize, usize)> {
+fn trim_np(
+    text: &str,
+    toks: &[Tok],
+    lower: &[String],
+    mut s: usize,
+    mut e: usize,
+) -> Option<(usize, usize)> {
     while s < e && (phrase::is_connector(&lower[s]) || toks[s].is(text, ')')) {
         s += 1;
     }
-    while e > s && (phrase::is_connector(&lower[e - 1]) || phrase::is_determiner(&lower[e - 1]) || toks[e - 1].is(text, '(')) {
+    while e > s
+        && (phrase::is_connector(&lower[e - 1])
+            || phrase::is_determiner(&lower[e - 1])
+            || toks[e - 1].is(text, '('))
+    {
         e -= 1;
     }
     if s >= e {
@@ -335,10 +516,26 @@ fn trim_np(text: &str, toks: &[Tok], lower: &[String], mut s: usize, mut e: usiz
 
 /// "the Administration has stayed firm in its allegation that": the subject of a clause whose
 /// object is the speaker's own allegation, assessment or claim.
-fn subject_of_reporting_noun(text: &str, toks: &[Tok], lower: &[String], reg: &mut Registry, a: &mut Attribution, format: Format) {
+fn subject_of_reporting_noun(
+    text: &str,
+    toks: &[Tok],
+    lower: &[String],
+    reg: &mut Registry,
+    a: &mut Attribution,
+    format: Format,
+) {
     for i in 1..toks.len() {
-        if !matches!(lower[i].as_str(), "allegation" | "assessment" | "claim" | "accusation" | "finding" | "findings" | "allegations" | "assertion")
-            || !matches!(lower[i - 1].as_str(), "its" | "their")
+        if !matches!(
+            lower[i].as_str(),
+            "allegation"
+                | "assessment"
+                | "claim"
+                | "accusation"
+                | "finding"
+                | "findings"
+                | "allegations"
+                | "assertion"
+        ) || !matches!(lower[i - 1].as_str(), "its" | "their")
         {
             continue;
         }
@@ -355,7 +552,11 @@ fn subject_of_reporting_noun(text: &str, toks: &[Tok], lower: &[String], reg: &m
         if let Some((s, e)) = np_backward(text, toks, lower, j) {
             let ids = reg.resolve(text, &toks[s..e], format);
             if !ids.is_empty() {
-                a.spans.push(Span { kind: SpanKind::Speaker, start: toks[s].start, end: toks[e - 1].end });
+                a.spans.push(Span {
+                    kind: SpanKind::Speaker,
+                    start: toks[s].start,
+                    end: toks[e - 1].end,
+                });
                 a.speakers.extend(ids);
             }
         }
@@ -365,7 +566,9 @@ fn subject_of_reporting_noun(text: &str, toks: &[Tok], lower: &[String], reg: &m
 /// The kind of source a transcript label names.
 pub fn label_kind(label: &str) -> SourceKind {
     match label.to_uppercase().as_str() {
-        "Q" | "QUESTION" | "REPORTER" | "PRESS" | "JOURNALIST" | "AUDIENCE MEMBER" => SourceKind::Press,
+        "Q" | "QUESTION" | "REPORTER" | "PRESS" | "JOURNALIST" | "AUDIENCE MEMBER" => {
+            SourceKind::Press
+        }
         _ => SourceKind::Person,
     }
 }
@@ -392,7 +595,10 @@ mod tests {
                 });
             }
         }
-        let info = DocInfo { format, ..DocInfo::default() };
+        let info = DocInfo {
+            format,
+            ..DocInfo::default()
+        };
         let sources = attribute(&mut sentences, info, &Lexicon::default());
         (sentences, sources)
     }
@@ -402,12 +608,20 @@ mod tests {
         let (sentences, sources) = doc(paragraphs, Format::Article);
         sentences
             .iter()
-            .map(|s| s.speakers.iter().map(|&i| (sources[i].name.clone(), sources[i].party.clone())).collect())
+            .map(|s| {
+                s.speakers
+                    .iter()
+                    .map(|&i| (sources[i].name.clone(), sources[i].party.clone()))
+                    .collect()
+            })
             .collect()
     }
 
     fn names(paragraphs: &[&[&str]]) -> Vec<Vec<String>> {
-        who(paragraphs).into_iter().map(|v| v.into_iter().map(|x| x.0).collect()).collect()
+        who(paragraphs)
+            .into_iter()
+            .map(|v| v.into_iter().map(|x| x.0).collect())
+            .collect()
     }
 
     #[test]

@@ -187,7 +187,12 @@ impl Lexicon {
             (Section::Response, &d.response, &extra.response),
             (Section::Context, &d.context, &extra.context),
         ] {
-            for (list, weight) in [(&lists.strong, 3), (&lists.cues, 2), (&lists.weak, 1), (user, 2)] {
+            for (list, weight) in [
+                (&lists.strong, 3),
+                (&lists.cues, 2),
+                (&lists.weak, 1),
+                (user, 2),
+            ] {
                 cues.extend(list.iter().map(|w| (w.clone(), (section, weight))));
             }
         }
@@ -258,7 +263,10 @@ mod tests {
         let values: Vec<_> = hits.iter().map(|h| h.value).collect();
         assert_eq!(
             values,
-            [Some(Likelihood::AlmostCertain), Some(Likelihood::RoughlyEvenChance)]
+            [
+                Some(Likelihood::AlmostCertain),
+                Some(Likelihood::RoughlyEvenChance)
+            ]
         );
     }
 

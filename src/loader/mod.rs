@@ -52,7 +52,9 @@ pub fn load(bytes: &[u8], options: &Options) -> Result<Briefing, LoadError> {
         Some(d) => {
             let parsed = parse_date(d);
             if parsed.is_none() {
-                warnings.push(format!("front matter date {d:?} is not YYYY-MM-DD; ignored"));
+                warnings.push(format!(
+                    "front matter date {d:?} is not YYYY-MM-DD; ignored"
+                ));
             }
             parsed
         }
@@ -88,7 +90,8 @@ pub fn load(bytes: &[u8], options: &Options) -> Result<Briefing, LoadError> {
     classify::classify(&mut sentences, &sources, &options.lexicon);
     let timeline = find_times(&mut sentences, date);
     for s in &mut sentences {
-        s.spans.sort_by_key(|sp| (sp.start, std::cmp::Reverse(sp.end), sp.kind));
+        s.spans
+            .sort_by_key(|sp| (sp.start, std::cmp::Reverse(sp.end), sp.kind));
     }
 
     Ok(Briefing {
@@ -144,4 +147,3 @@ pub fn precision_of(value: &str) -> Precision {
         _ => Precision::Day,
     }
 }
-

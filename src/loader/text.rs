@@ -118,7 +118,9 @@ pub fn sanitize(input: &str) -> String {
             '\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars),
             '\u{200D}' => {
                 let prev_wide = out.chars().next_back().is_some_and(|p| !p.is_ascii());
-                let next_wide = chars.peek().is_some_and(|n| !n.is_ascii() && !is_hidden(*n));
+                let next_wide = chars
+                    .peek()
+                    .is_some_and(|n| !n.is_ascii() && !is_hidden(*n));
                 if prev_wide && next_wide {
                     out.push(c);
                 }
@@ -232,7 +234,12 @@ fn parse_toml_header(block: &str, doc: &mut Document) {
     let table: toml::Table = match block.parse() {
         Ok(t) => t,
         Err(e) => {
-            let msg = e.message().lines().next().unwrap_or("invalid TOML").to_owned();
+            let msg = e
+                .message()
+                .lines()
+                .next()
+                .unwrap_or("invalid TOML")
+                .to_owned();
             doc.warnings
                 .push(format!("front matter is not valid TOML ({msg}); ignored"));
             return;
@@ -257,9 +264,9 @@ fn apply_field(doc: &mut Document, key: &str, value: String) {
         "format" => match value.to_ascii_lowercase().as_str() {
             "article" | "prose" => doc.format = Some(Format::Article),
             "transcript" => doc.format = Some(Format::Transcript),
-            _ => doc
-                .warnings
-                .push(format!("unknown format {value:?} in front matter; detected instead")),
+            _ => doc.warnings.push(format!(
+                "unknown format {value:?} in front matter; detected instead"
+            )),
         },
         _ => {}
     }
@@ -343,16 +350,17 @@ pub fn paragraphs(body: &str, format: Format) -> (Vec<Paragraph>, Vec<Heading>) 
     let mut turn: Option<String> = None;
     let mut current_turn: Option<String> = None;
 
-    let flush = |current: &mut String, current_turn: &Option<String>, paras: &mut Vec<Paragraph>| {
-        let t = current.trim();
-        if !t.is_empty() {
-            paras.push(Paragraph {
-                text: t.to_owned(),
-                turn: current_turn.clone(),
-            });
-        }
-        current.clear();
-    };
+    let flush =
+        |current: &mut String, current_turn: &Option<String>, paras: &mut Vec<Paragraph>| {
+            let t = current.trim();
+            if !t.is_empty() {
+                paras.push(Paragraph {
+                    text: t.to_owned(),
+                    turn: current_turn.clone(),
+                });
+            }
+            current.clear();
+        };
 
     for raw in body.lines() {
         let line = raw.trim();
@@ -498,7 +506,10 @@ mod tests {
 
     #[test]
     fn plain_header() {
-        let d = front_matter("Title: Hello\nDate: 2020-01-02\n\nBody here.".into(), vec![]);
+        let d = front_matter(
+            "Title: Hello\nDate: 2020-01-02\n\nBody here.".into(),
+            vec![],
+        );
         assert_eq!(d.title.as_deref(), Some("Hello"));
         assert_eq!(d.date.as_deref(), Some("2020-01-02"));
         assert_eq!(d.body, "Body here.");
@@ -509,7 +520,10 @@ mod tests {
     #[test]
     fn turn_labels() {
         assert_eq!(turn_label("MR PRICE: Sure."), Some(("MR PRICE".into(), 10)));
-        assert_eq!(turn_label("MS. PSAKI: Well."), Some(("MS. PSAKI".into(), 11)));
+        assert_eq!(
+            turn_label("MS. PSAKI: Well."),
+            Some(("MS. PSAKI".into(), 11))
+        );
         assert_eq!(turn_label("Q: Why?").map(|l| l.0), Some("Q".into()));
         assert_eq!(turn_label("Q    Why?").map(|l| l.0), Some("Q".into()));
         assert_eq!(turn_label("Sure: fine"), None);
@@ -519,9 +533,18 @@ mod tests {
 
     #[test]
     fn formats_are_detected() {
-        assert_eq!(detect_format("MR. KIRBY: Thanks.\n\nMore."), Format::Transcript);
-        assert_eq!(detect_format("QUESTION: a?\n\nMR X: b."), Format::Transcript);
-        assert_eq!(detect_format("South Korea has said.\nMore."), Format::Article);
+        assert_eq!(
+            detect_format("MR. KIRBY: Thanks.\n\nMore."),
+            Format::Transcript
+        );
+        assert_eq!(
+            detect_format("QUESTION: a?\n\nMR X: b."),
+            Format::Transcript
+        );
+        assert_eq!(
+            detect_format("South Korea has said.\nMore."),
+            Format::Article
+        );
     }
 
     #[test]
@@ -546,6 +569,9 @@ mod tests {
         let (p, h) = paragraphs("# Title\n\nBody.\n\n## Part two\nMore.", Format::Article);
         assert_eq!(p.len(), 2);
         assert_eq!(h.len(), 2);
-        assert_eq!((h[1].text.as_str(), h[1].level, h[1].paragraph), ("Part two", 2, 1));
+        assert_eq!(
+            (h[1].text.as_str(), h[1].level, h[1].paragraph),
+            ("Part two", 2, 1)
+        );
     }
 }

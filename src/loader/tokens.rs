@@ -2,10 +2,10 @@
 
 /// Titles and other abbreviations whose full stop belongs to the word.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Capt", "Adm", "Sgt", "Amb", "Gov", "Sen",
-    "Rep", "St", "Jr", "Sr", "Prof", "Rev", "No", "Dept", "Maj", "Cmdr", "Pres", "Sec", "Hon",
-    "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Corp", "Inc", "Ltd",
-    "Co", "vs", "etc",
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Capt", "Adm", "Sgt", "Amb", "Gov", "Sen", "Rep",
+    "St", "Jr", "Sr", "Prof", "Rev", "No", "Dept", "Maj", "Cmdr", "Pres", "Sec", "Hon", "Jan",
+    "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Corp", "Inc", "Ltd", "Co",
+    "vs", "etc",
 ];
 
 /// One token: a word (letters, digits, inner `.'’-&`) or a single punctuation character.
@@ -36,7 +36,11 @@ impl Tok {
 
     /// True for a word that starts with an upper-case letter.
     pub fn capitalized(&self, s: &str) -> bool {
-        self.word && s[self.start..].chars().next().is_some_and(char::is_uppercase)
+        self.word
+            && s[self.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 
     /// True for a punctuation token equal to `c`.
@@ -123,7 +127,15 @@ mod tests {
     fn abbreviations_keep_their_stop() {
         assert_eq!(
             words("Russia’s U.N. Ambassador Mr. Nebenzia said."),
-            ["Russia’s", "U.N.", "Ambassador", "Mr.", "Nebenzia", "said", "."]
+            [
+                "Russia’s",
+                "U.N.",
+                "Ambassador",
+                "Mr.",
+                "Nebenzia",
+                "said",
+                "."
+            ]
         );
     }
 

@@ -7,82 +7,447 @@ use crate::loader::tokens::Tok;
 use crate::model::{Format, Source, SourceKind};
 
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "both", "some", "several", "many", "two", "three", "four", "other",
-    "my", "our", "your", "his", "her", "their", "its", "one", "another", "unnamed",
-    "anonymous", "most", "all", "these", "those",
+    "a",
+    "an",
+    "the",
+    "both",
+    "some",
+    "several",
+    "many",
+    "two",
+    "three",
+    "four",
+    "other",
+    "my",
+    "our",
+    "your",
+    "his",
+    "her",
+    "their",
+    "its",
+    "one",
+    "another",
+    "unnamed",
+    "anonymous",
+    "most",
+    "all",
+    "these",
+    "those",
 ];
 
-const CONNECTORS: &[&str] = &["of", "for", "to", "from", "and", "or", "&", "de", "del", "al", "bin", "van", "von", "la", "le", "on", "in", "at"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "to", "from", "and", "or", "&", "de", "del", "al", "bin", "van", "von", "la",
+    "le", "on", "in", "at",
+];
 
 /// Nouns that can head a speaker phrase on their own ("officials", "a diplomat").
 const ROLES: &[&str] = &[
-    "official", "officials", "diplomat", "diplomats", "spokesman", "spokeswoman",
-    "spokesperson", "spokespeople", "minister", "ministers", "ambassador", "envoy", "envoys",
-    "intelligence", "government", "authorities", "military", "police", "prosecutors",
-    "prosecutor", "court", "agency", "ministry", "officer", "officers", "leader", "leaders",
-    "sources", "colleague", "colleagues", "general", "commander", "commanders", "analysts",
-    "analyst", "experts", "expert", "lawmakers", "lawmaker", "legislators", "investigators",
-    "investigator", "regime", "administration", "president", "secretary", "director", "chief",
-    "militants", "rebels", "forces", "army", "navy", "media", "office", "embassy", "mission",
-    "delegation", "representative", "representatives", "negotiators", "negotiator", "staff",
-    "staffers", "journalist", "journalists", "reporter", "reporters", "witnesses", "witness",
-    "residents", "activists", "group", "monitor", "monitors", "observers", "watchdog",
-    "council", "committee", "judge", "cabinet", "parliament", "department", "service",
-    "presidency", "ministries", "governments", "statement", "community", "spy", "premier",
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "minister",
+    "ministers",
+    "ambassador",
+    "envoy",
+    "envoys",
+    "intelligence",
+    "government",
+    "authorities",
+    "military",
+    "police",
+    "prosecutors",
+    "prosecutor",
+    "court",
+    "agency",
+    "ministry",
+    "officer",
+    "officers",
+    "leader",
+    "leaders",
+    "sources",
+    "colleague",
+    "colleagues",
+    "general",
+    "commander",
+    "commanders",
+    "analysts",
+    "analyst",
+    "experts",
+    "expert",
+    "lawmakers",
+    "lawmaker",
+    "legislators",
+    "investigators",
+    "investigator",
+    "regime",
+    "administration",
+    "president",
+    "secretary",
+    "director",
+    "chief",
+    "militants",
+    "rebels",
+    "forces",
+    "army",
+    "navy",
+    "media",
+    "office",
+    "embassy",
+    "mission",
+    "delegation",
+    "representative",
+    "representatives",
+    "negotiators",
+    "negotiator",
+    "staff",
+    "staffers",
+    "journalist",
+    "journalists",
+    "reporter",
+    "reporters",
+    "witnesses",
+    "witness",
+    "residents",
+    "activists",
+    "group",
+    "monitor",
+    "monitors",
+    "observers",
+    "watchdog",
+    "council",
+    "committee",
+    "judge",
+    "cabinet",
+    "parliament",
+    "department",
+    "service",
+    "presidency",
+    "ministries",
+    "governments",
+    "statement",
+    "community",
+    "spy",
+    "premier",
 ];
 
 /// Adjectives and nouns that may stand inside a speaker phrase in lower case.
 const MODIFIERS: &[&str] = &[
-    "senior", "top", "former", "deputy", "acting", "foreign", "defense", "defence", "state",
-    "national", "local", "security", "presidential", "high-ranking", "high-level",
-    "congressional", "federal", "regional", "international", "independent", "opposition",
-    "ruling", "party", "state-run", "news", "military", "intelligence", "government", "u.n.",
-    "western", "press", "chief", "foreign-ministry", "election", "health", "justice",
-    "affairs", "interior", "trade", "finance", "human", "rights", "central", "public",
-    "unidentified", "administration", "white", "house",
+    "senior",
+    "top",
+    "former",
+    "deputy",
+    "acting",
+    "foreign",
+    "defense",
+    "defence",
+    "state",
+    "national",
+    "local",
+    "security",
+    "presidential",
+    "high-ranking",
+    "high-level",
+    "congressional",
+    "federal",
+    "regional",
+    "international",
+    "independent",
+    "opposition",
+    "ruling",
+    "party",
+    "state-run",
+    "news",
+    "military",
+    "intelligence",
+    "government",
+    "u.n.",
+    "western",
+    "press",
+    "chief",
+    "foreign-ministry",
+    "election",
+    "health",
+    "justice",
+    "affairs",
+    "interior",
+    "trade",
+    "finance",
+    "human",
+    "rights",
+    "central",
+    "public",
+    "unidentified",
+    "administration",
+    "white",
+    "house",
 ];
 
 /// Words that open a title before a person's name.
 const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "secretary", "secretary-general",
-    "under-secretary-general", "ambassador", "envoy", "director", "chief", "spokesman",
-    "spokeswoman", "spokesperson", "general", "gen.", "admiral", "adm.", "colonel", "col.",
-    "captain", "capt.", "lt.", "lieutenant", "sgt.", "sergeant", "maj.", "commander",
-    "senator", "sen.", "representative", "rep.", "congressman", "congresswoman", "governor",
-    "gov.", "mayor", "chancellor", "king", "queen", "prince", "princess", "emir", "sheikh",
-    "ayatollah", "pope", "cardinal", "commissioner", "chairman", "chairwoman", "chair",
-    "leader", "judge", "justice", "journalist", "correspondent", "reporter", "analyst",
-    "professor", "prof.", "dr.", "mr.", "mrs.", "ms.", "mr", "ms", "mrs", "dr", "miss", "sir",
-    "lord", "dame", "deputy", "coordinator", "officer", "official", "counselor", "adviser",
-    "advisor", "attorney", "prosecutor", "lawyer", "premier", "head", "founder",
-    "administrator", "inspector", "amb.", "sec.", "pres.", "foreign", "defense",
-    "spokesperson", "rapporteur", "delegate", "negotiator", "anchor", "editor",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "secretary-general",
+    "under-secretary-general",
+    "ambassador",
+    "envoy",
+    "director",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "general",
+    "gen.",
+    "admiral",
+    "adm.",
+    "colonel",
+    "col.",
+    "captain",
+    "capt.",
+    "lt.",
+    "lieutenant",
+    "sgt.",
+    "sergeant",
+    "maj.",
+    "commander",
+    "senator",
+    "sen.",
+    "representative",
+    "rep.",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov.",
+    "mayor",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emir",
+    "sheikh",
+    "ayatollah",
+    "pope",
+    "cardinal",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "leader",
+    "judge",
+    "justice",
+    "journalist",
+    "correspondent",
+    "reporter",
+    "analyst",
+    "professor",
+    "prof.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "miss",
+    "sir",
+    "lord",
+    "dame",
+    "deputy",
+    "coordinator",
+    "officer",
+    "official",
+    "counselor",
+    "adviser",
+    "advisor",
+    "attorney",
+    "prosecutor",
+    "lawyer",
+    "premier",
+    "head",
+    "founder",
+    "administrator",
+    "inspector",
+    "amb.",
+    "sec.",
+    "pres.",
+    "foreign",
+    "defense",
+    "spokesperson",
+    "rapporteur",
+    "delegate",
+    "negotiator",
+    "anchor",
+    "editor",
 ];
 
 /// Words that make a capitalised phrase an organisation rather than a person.
 const ORG_WORDS: &[&str] = &[
-    "service", "council", "agency", "ministry", "department", "office", "committee", "forces",
-    "army", "government", "court", "commission", "union", "organization", "organisation",
-    "bank", "party", "community", "institute", "center", "centre", "foundation",
-    "association", "group", "administration", "research", "news", "times", "post", "network",
-    "corporation", "company", "embassy", "mission", "police", "navy", "guard", "command",
-    "assembly", "parliament", "congress", "senate", "cabinet", "presidency", "secretariat",
-    "bureau", "authority", "board", "tribunal", "university", "watch", "international",
-    "campaign", "coalition", "front", "movement", "brigade", "militia", "state", "house",
-    "program", "programme", "fund", "alliance", "league", "council", "intelligence",
+    "service",
+    "council",
+    "agency",
+    "ministry",
+    "department",
+    "office",
+    "committee",
+    "forces",
+    "army",
+    "government",
+    "court",
+    "commission",
+    "union",
+    "organization",
+    "organisation",
+    "bank",
+    "party",
+    "community",
+    "institute",
+    "center",
+    "centre",
+    "foundation",
+    "association",
+    "group",
+    "administration",
+    "research",
+    "news",
+    "times",
+    "post",
+    "network",
+    "corporation",
+    "company",
+    "embassy",
+    "mission",
+    "police",
+    "navy",
+    "guard",
+    "command",
+    "assembly",
+    "parliament",
+    "congress",
+    "senate",
+    "cabinet",
+    "presidency",
+    "secretariat",
+    "bureau",
+    "authority",
+    "board",
+    "tribunal",
+    "university",
+    "watch",
+    "international",
+    "campaign",
+    "coalition",
+    "front",
+    "movement",
+    "brigade",
+    "militia",
+    "state",
+    "house",
+    "program",
+    "programme",
+    "fund",
+    "alliance",
+    "league",
+    "council",
+    "intelligence",
 ];
 
 /// Capitalised words that never name a speaker by themselves.
 const STOP_CAPS: &[&str] = &[
-    "in", "on", "at", "after", "before", "during", "since", "meanwhile", "however", "but",
-    "and", "so", "as", "when", "while", "if", "although", "yet", "still", "also", "then",
-    "now", "today", "yesterday", "this", "that", "these", "those", "it", "there", "here",
-    "despite", "according", "well", "sure", "thanks", "western", "eastern", "northern",
-    "southern", "such", "any", "every", "no", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
-    "august", "september", "october", "november", "december", "for", "with", "by", "from",
-    "to", "what", "why", "how", "where", "who", "which", "let", "thank", "please", "over",
-    "under", "let's", "click", "attribution", "mm-hmm", "okay", "ok", "yes", "even",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "meanwhile",
+    "however",
+    "but",
+    "and",
+    "so",
+    "as",
+    "when",
+    "while",
+    "if",
+    "although",
+    "yet",
+    "still",
+    "also",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "there",
+    "here",
+    "despite",
+    "according",
+    "well",
+    "sure",
+    "thanks",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "such",
+    "any",
+    "every",
+    "no",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "what",
+    "why",
+    "how",
+    "where",
+    "who",
+    "which",
+    "let",
+    "thank",
+    "please",
+    "over",
+    "under",
+    "let's",
+    "click",
+    "attribution",
+    "mm-hmm",
+    "okay",
+    "ok",
+    "yes",
+    "even",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
@@ -112,12 +477,17 @@ pub fn is_np_word(text: &str, t: &Tok, w: &str) -> bool {
     if t.capitalized(text) && STOP_CAPS.contains(&w) && !t.possessive() {
         return false;
     }
-    t.capitalized(text) || ROLES.contains(&w) || MODIFIERS.contains(&w) || DETERMINERS.contains(&w) || CONNECTORS.contains(&w)
+    t.capitalized(text)
+        || ROLES.contains(&w)
+        || MODIFIERS.contains(&w)
+        || DETERMINERS.contains(&w)
+        || CONNECTORS.contains(&w)
 }
 
 /// True when the phrase contains a title word.
 pub fn has_title(text: &str, toks: &[Tok]) -> bool {
-    toks.iter().any(|t| t.word && TITLES.contains(&t.text(text).to_lowercase().as_str()))
+    toks.iter()
+        .any(|t| t.word && TITLES.contains(&t.text(text).to_lowercase().as_str()))
 }
 
 /// A speaker phrase understood.
@@ -200,9 +570,20 @@ impl<'g> Registry<'g> {
             let last = words.last().copied().unwrap_or(label);
             let surname = title_case(last.trim_end_matches('.'));
             let full = full_name(&format!("{} {}", self.title, self.text), &surname);
-            let party = self.gaz.find(label).iter().find_map(|m| self.gaz.entity(m.entity).party.clone());
-            let titled = words.iter().map(|w| title_case(w)).collect::<Vec<_>>().join(" ");
-            let person_like = words.len() <= 3 && words.first().is_some_and(|w| TITLES.contains(&w.to_lowercase().as_str()));
+            let party = self
+                .gaz
+                .find(label)
+                .iter()
+                .find_map(|m| self.gaz.entity(m.entity).party.clone());
+            let titled = words
+                .iter()
+                .map(|w| title_case(w))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let person_like = words.len() <= 3
+                && words
+                    .first()
+                    .is_some_and(|w| TITLES.contains(&w.to_lowercase().as_str()));
             Mention {
                 text: label.to_owned(),
                 name: full.clone().unwrap_or(titled),
@@ -241,7 +622,11 @@ impl<'g> Registry<'g> {
         }
         self.recent.iter().rev().take(3).copied().find(|&id| {
             let k = self.entries[id].source.kind;
-            if want_person { k == SourceKind::Person } else { k != SourceKind::Person && k != SourceKind::Press }
+            if want_person {
+                k == SourceKind::Person
+            } else {
+                k != SourceKind::Person && k != SourceKind::Press
+            }
         })
     }
 
@@ -251,8 +636,12 @@ impl<'g> Registry<'g> {
             return Vec::new();
         };
         let span = &text[first.start..last.end];
-        let protected: Vec<(usize, usize)> =
-            self.gaz.find(span).iter().map(|m| (m.start + first.start, m.end + first.start)).collect();
+        let protected: Vec<(usize, usize)> = self
+            .gaz
+            .find(span)
+            .iter()
+            .map(|m| (m.start + first.start, m.end + first.start))
+            .collect();
         let mut parts = Vec::new();
         let mut from = 0;
         for (i, t) in toks.iter().enumerate() {
@@ -268,7 +657,12 @@ impl<'g> Registry<'g> {
         }
         // "the government or the FBI": a bare role beside a named part is dropped.
         if parts.len() > 1 {
-            let named = |p: &&[Tok]| p.iter().any(|t| t.capitalized(text) && !STOP_CAPS.contains(&t.text(text).to_lowercase().as_str()));
+            let named = |p: &&[Tok]| {
+                p.iter().any(|t| {
+                    t.capitalized(text)
+                        && !STOP_CAPS.contains(&t.text(text).to_lowercase().as_str())
+                })
+            };
             if parts.iter().any(named) {
                 parts.retain(named);
             }
@@ -280,7 +674,10 @@ impl<'g> Registry<'g> {
     fn mention(&self, text: &str, toks: &[Tok]) -> Option<Mention> {
         let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
         if toks.len() == 1 && is_pronoun(&lower[0]) {
-            return Some(Mention { pronoun: Some(lower[0].clone()), ..blank(text, toks) });
+            return Some(Mention {
+                pronoun: Some(lower[0].clone()),
+                ..blank(text, toks)
+            });
         }
         // Bracketed acronym: "The U.S. Intelligence Community (USIC)".
         let mut acronym = None;
@@ -306,7 +703,9 @@ impl<'g> Registry<'g> {
         let &first = keep.first()?;
         let &last = keep.last()?;
         // A possessor ("South Korea’s National Security Council") gives the party.
-        let poss = keep.iter().rposition(|&i| toks[i].possessive() && i != last);
+        let poss = keep
+            .iter()
+            .rposition(|&i| toks[i].possessive() && i != last);
         let head: Vec<usize> = match poss {
             Some(p) => keep[p + 1..].to_vec(),
             None => keep.clone(),
@@ -316,7 +715,8 @@ impl<'g> Registry<'g> {
         let head_text = &text[toks[hfirst].start..toks[last].end];
         let matches = self.gaz.find(whole);
         let base = toks[first].start;
-        let party_of = |m: &crate::loader::gazetteer::Match| self.gaz.entity(m.entity).party.clone();
+        let party_of =
+            |m: &crate::loader::gazetteer::Match| self.gaz.entity(m.entity).party.clone();
         let first_party = matches.iter().find_map(party_of);
         let mut m = blank(text, &toks[first..=last]);
         m.text = whole.to_owned();
@@ -327,20 +727,47 @@ impl<'g> Registry<'g> {
         for &i in head.iter().rev() {
             let t = &toks[i];
             let w = &lower[i];
-            let in_gaz = matches.iter().any(|g| t.start >= base + g.start && t.end <= base + g.end);
-            if t.capitalized(text) && !TITLES.contains(&w.as_str()) && !ORG_WORDS.contains(&w.as_str()) && !in_gaz && !STOP_CAPS.contains(&w.as_str()) && !ROLES.contains(&w.as_str()) {
+            let in_gaz = matches
+                .iter()
+                .any(|g| t.start >= base + g.start && t.end <= base + g.end);
+            if t.capitalized(text)
+                && !TITLES.contains(&w.as_str())
+                && !ORG_WORDS.contains(&w.as_str())
+                && !in_gaz
+                && !STOP_CAPS.contains(&w.as_str())
+                && !ROLES.contains(&w.as_str())
+            {
                 run.push(i);
             } else {
                 break;
             }
         }
         run.reverse();
-        let all_caps = |i: usize| toks[i].text(text).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let all_caps = |i: usize| {
+            toks[i]
+                .text(text)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        };
         let titled = head.len() > run.len();
-        if !run.is_empty() && !(run.len() == 1 && all_caps(run[0]) && toks[run[0]].text(text).len() > 1) {
-            let only_name = !titled || head[..head.len() - run.len()].iter().all(|&i| TITLES.contains(&lower[i].as_str()) || toks[i].capitalized(text) || MODIFIERS.contains(&lower[i].as_str()) || is_connector(&lower[i]) || is_determiner(&lower[i]));
+        if !run.is_empty()
+            && !(run.len() == 1 && all_caps(run[0]) && toks[run[0]].text(text).len() > 1)
+        {
+            let only_name = !titled
+                || head[..head.len() - run.len()].iter().all(|&i| {
+                    TITLES.contains(&lower[i].as_str())
+                        || toks[i].capitalized(text)
+                        || MODIFIERS.contains(&lower[i].as_str())
+                        || is_connector(&lower[i])
+                        || is_determiner(&lower[i])
+                });
             if only_name {
-                let name = run.iter().map(|&i| toks[i].base(text)).collect::<Vec<_>>().join(" ");
+                let name = run
+                    .iter()
+                    .map(|&i| toks[i].base(text))
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 m.surname = run.last().map(|&i| toks[i].base(text).to_owned());
                 m.name = name;
                 m.kind = SourceKind::Person;
@@ -349,7 +776,11 @@ impl<'g> Registry<'g> {
             }
         }
         // A gazetteer entity at the end: country, capital, seat, body, organisation, outlet.
-        if let Some(g) = matches.iter().rev().find(|g| base + g.end >= toks[last].base_end) {
+        if let Some(g) = matches
+            .iter()
+            .rev()
+            .find(|g| base + g.end >= toks[last].base_end)
+        {
             let e = self.gaz.entity(g.entity);
             let written = &whole[g.start..g.end];
             let poss_party = poss.and_then(|p| {
@@ -358,8 +789,12 @@ impl<'g> Registry<'g> {
             });
             m.party = poss_party.or_else(|| e.party.clone());
             (m.name, m.kind) = match (e.kind, g.how) {
-                (EntityKind::Country, MatchKind::Demonym) => (head_text.to_owned(), SourceKind::Group),
-                (EntityKind::Country, MatchKind::Seat) => (written.to_owned(), SourceKind::Organization),
+                (EntityKind::Country, MatchKind::Demonym) => {
+                    (head_text.to_owned(), SourceKind::Group)
+                }
+                (EntityKind::Country, MatchKind::Seat) => {
+                    (written.to_owned(), SourceKind::Organization)
+                }
                 (EntityKind::Country, _) => (e.name.clone(), SourceKind::Country),
                 (EntityKind::Media, _) => (e.name.clone(), SourceKind::Media),
                 _ => (e.name.clone(), SourceKind::Organization),
@@ -368,13 +803,42 @@ impl<'g> Registry<'g> {
         }
         // A role phrase: "South Korean officials", "a senior official from Korea President office".
         if ROLES.contains(&lower[last].as_str()) {
-            let named = head.iter().any(|&i| toks[i].capitalized(text) && !ROLES.contains(&lower[i].as_str()));
+            let named = head
+                .iter()
+                .any(|&i| toks[i].capitalized(text) && !ROLES.contains(&lower[i].as_str()));
             let head_word = lower[last].trim_end_matches('s').to_owned();
             m.name = head_text.to_owned();
             m.party = matches.iter().find_map(party_of);
-            m.kind = if lower[last].ends_with('s') || matches!(lower[last].as_str(), "intelligence" | "government" | "military" | "police" | "authorities" | "media" | "staff") {
+            m.kind = if lower[last].ends_with('s')
+                || matches!(
+                    lower[last].as_str(),
+                    "intelligence"
+                        | "government"
+                        | "military"
+                        | "police"
+                        | "authorities"
+                        | "media"
+                        | "staff"
+                ) {
                 SourceKind::Group
-            } else if matches!(lower[last].as_str(), "ministry" | "agency" | "office" | "embassy" | "mission" | "council" | "committee" | "court" | "department" | "service" | "administration" | "cabinet" | "parliament" | "presidency" | "regime") {
+            } else if matches!(
+                lower[last].as_str(),
+                "ministry"
+                    | "agency"
+                    | "office"
+                    | "embassy"
+                    | "mission"
+                    | "council"
+                    | "committee"
+                    | "court"
+                    | "department"
+                    | "service"
+                    | "administration"
+                    | "cabinet"
+                    | "parliament"
+                    | "presidency"
+                    | "regime"
+            ) {
                 SourceKind::Organization
             } else {
                 SourceKind::Person
@@ -397,7 +861,11 @@ impl<'g> Registry<'g> {
             return Some(m);
         }
         // A capitalised name with an organisation word: its own party.
-        if head.iter().all(|&i| toks[i].capitalized(text) || is_connector(&lower[i])) && head.iter().any(|&i| ORG_WORDS.contains(&lower[i].as_str())) {
+        if head
+            .iter()
+            .all(|&i| toks[i].capitalized(text) || is_connector(&lower[i]))
+            && head.iter().any(|&i| ORG_WORDS.contains(&lower[i].as_str()))
+        {
             m.name = head_text.to_owned();
             m.kind = SourceKind::Organization;
             m.party = first_party.or_else(|| Some(m.name.clone()));
@@ -410,7 +878,10 @@ impl<'g> Registry<'g> {
         let norm = |s: &str| s.to_lowercase();
         let found = self.entries.iter().position(|e| {
             norm(&e.source.name) == norm(&m.name)
-                || (m.kind == SourceKind::Person && e.source.kind == SourceKind::Person && m.surname.is_some() && e.surname == m.surname)
+                || (m.kind == SourceKind::Person
+                    && e.source.kind == SourceKind::Person
+                    && m.surname.is_some()
+                    && e.surname == m.surname)
                 || m.acronym.as_ref().is_some_and(|a| e.acronyms.contains(a))
         });
         let found = found.or_else(|| {
@@ -421,11 +892,17 @@ impl<'g> Registry<'g> {
                 n.trim_end_matches('s').ends_with(role.as_str())
             })
         });
-        let home = (format == Format::Transcript && m.kind != SourceKind::Press).then(|| self.home.clone()).flatten();
+        let home = (format == Format::Transcript && m.kind != SourceKind::Press)
+            .then(|| self.home.clone())
+            .flatten();
         let id = match found {
             Some(id) => {
                 let e = &mut self.entries[id];
-                if m.kind == SourceKind::Person && e.source.kind == SourceKind::Person && m.name.split(' ').count() > e.source.name.split(' ').count() && m.role.is_none() {
+                if m.kind == SourceKind::Person
+                    && e.source.kind == SourceKind::Person
+                    && m.name.split(' ').count() > e.source.name.split(' ').count()
+                    && m.role.is_none()
+                {
                     e.source.name = m.name.clone();
                 }
                 if m.party.is_some() && (e.source.party.is_none() || e.guessed) {
@@ -500,7 +977,9 @@ fn title_case(w: &str) -> String {
 
 /// "John Kirby" for "Kirby" when the text has a capitalised given name before the surname.
 fn full_name(hay: &str, surname: &str) -> Option<String> {
-    let words: Vec<&str> = hay.split(|c: char| c.is_whitespace() || c == ',' || c == ':').collect();
+    let words: Vec<&str> = hay
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ':')
+        .collect();
     words.windows(2).find_map(|w| {
         let given = w[0];
         let ok = w[1] == surname
@@ -519,9 +998,14 @@ fn expand_acronym(text: &str, acronym: &str) -> Option<String> {
     if letters.len() < 2 {
         return None;
     }
-    let words: Vec<&str> = text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
     words.windows(letters.len()).find_map(|w| {
-        let ok = w.iter().zip(&letters).all(|(word, l)| word.starts_with(*l)) && w.iter().all(|x| x.chars().next().is_some_and(char::is_uppercase) && x.len() > 1);
+        let ok = w.iter().zip(&letters).all(|(word, l)| word.starts_with(*l))
+            && w.iter()
+                .all(|x| x.chars().next().is_some_and(char::is_uppercase) && x.len() > 1);
         ok.then(|| w.join(" "))
     })
 }
@@ -533,7 +1017,9 @@ fn home_party(gaz: &Gazetteer, doc: DocInfo, text: &str) -> Option<String> {
     let body_party = |s: &str| {
         gaz.find(s).iter().find_map(|m| {
             let e = gaz.entity(m.entity);
-            (e.kind == EntityKind::Body || m.how == MatchKind::Seat).then(|| e.party.clone()).flatten()
+            (e.kind == EntityKind::Body || m.how == MatchKind::Seat)
+                .then(|| e.party.clone())
+                .flatten()
         })
     };
     if let Some(p) = doc.title.and_then(body_party) {
