@@ -48,7 +48,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut sec = vec![
         label("Section"),
         Span::styled(
-            s.section.title(),
+            section_name(s.section),
             t.section(s.section).add_modifier(Modifier::BOLD),
         ),
     ];
@@ -110,4 +110,13 @@ pub fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines(app, inner.width as usize))
         .wrap(Wrap { trim: false })
         .render(inner, buf);
+}
+
+/// The singular, capitalised name of a section (`Allegation`).
+fn section_name(section: crate::model::Section) -> String {
+    let name = section.as_str();
+    let mut c = name.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_ascii_uppercase().to_string() + c.as_str()
+    })
 }

@@ -83,10 +83,11 @@ pub fn sentence_row(
 ) -> Line<'static> {
     let t: &Theme = &app.theme;
     let s = &app.briefing.sentences[id];
-    let mark = match (marked, t.ascii) {
-        (true, true) => "> ",
-        (true, false) => "▶ ",
-        (false, _) => "  ",
+    let mark = match (marked, highlighted, t.ascii) {
+        (true, true, true) => "> ",
+        (true, true, false) => "▶ ",
+        (true, false, false) => "› ",
+        _ => "  ",
     };
     let mut spans = vec![Span::raw(mark)];
     spans.extend(speaker_spans(app, id));

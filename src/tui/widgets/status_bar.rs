@@ -6,7 +6,7 @@ use crate::tui::app::{App, Focus, Overlay, View};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
 /// Where the selection is: `Denials 2/5`, `Document 7/11`, `Timeline 1/4`.
@@ -81,7 +81,7 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let right = match &app.message {
         Some(m) => format!(" {m} "),
-        None => format!(
+        None if width >= 110 => format!(
             " {} · {}  {}  {}  {} ",
             position(app),
             hint(Action::Help, "help"),
@@ -89,8 +89,15 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
             hint(Action::ToggleDocument, "document"),
             hint(Action::Quit, "quit"),
         ),
+        None if width >= 60 => format!(
+            " {} · {}  {} ",
+            position(app),
+            hint(Action::Help, "help"),
+            hint(Action::Quit, "quit"),
+        ),
+        None => format!(" {} ", position(app)),
     };
-    let right_w = crate::tui::text::width(&right).min(width);
+    let right_w = crate::tui::text::width(&right).min(width / 2);
     let left_w = width - right_w;
     let left = fit(
         vec![
@@ -106,5 +113,4 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
         Rect::new(area.x + left_w as u16, area.y, right_w as u16, 1),
         buf,
     );
-    let _ = Line::default();
 }

@@ -93,10 +93,11 @@ pub fn render_timeline(app: &App, area: Rect, buf: &mut Buffer) {
     {
         let t = &app.briefing.timeline[i];
         let selected = row == app.timeline.selected;
-        let mark = match (selected, ascii) {
-            (true, true) => ">",
-            (true, false) => "▶",
-            _ => " ",
+        let mark = match (selected, focused, ascii) {
+            (true, true, true) => "> ",
+            (true, true, false) => "▶ ",
+            (true, false, false) => "› ",
+            _ => "  ",
         };
         let date = Span::styled(
             format_date(t),
@@ -118,7 +119,7 @@ pub fn render_timeline(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let second = fit(
             vec![Span::styled(
-                format!("   {}", label(app, t)),
+                format!("    {}", label(app, t)),
                 app.theme.muted(),
             )],
             width,
