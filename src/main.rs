@@ -25,18 +25,19 @@ fn run(cli: Cli) -> Result<(), CliError> {
     };
     match cli.command {
         Some(Command::Analyze { format, paths }) => {
-            let mut out = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for path in &paths {
                 let briefing = cli::load_path(path, &options)?;
                 for w in &briefing.warnings {
                     eprintln!("debrief: {}: warning: {w}", path.display());
                 }
-                let text = match format {
-                    OutputFormat::Json => report::json(&briefing),
-                    OutputFormat::Text => report::text(&briefing),
+                let written = match format {
+                    OutputFormat::Json => report::write_json(&mut out, &briefing),
+                    OutputFormat::Text => writeln!(out, "{}", report::text(&briefing)),
                 };
-                if writeln!(out, "{text}").is_err() {
-                    return Ok(()); // stdout closed (e.g. piped into head): nothing more to say
+                // A closed stdout (piped into head) ends the output quietly.
+                if written.and_then(|()| out.flush()).is_err() {
+                    return Ok(());
                 }
             }
             Ok(())

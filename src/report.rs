@@ -7,6 +7,12 @@ pub fn json(briefing: &Briefing) -> String {
     serde_json::to_string(briefing).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
 
+/// Writes the JSON form of a briefing and a newline, without building it in memory first.
+pub fn write_json(out: &mut impl std::io::Write, briefing: &Briefing) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, briefing).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
+}
+
 /// A readable report: sentences grouped by section with their speakers, then the timeline.
 pub fn text(briefing: &Briefing) -> String {
     use std::fmt::Write;

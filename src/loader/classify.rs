@@ -1,9 +1,420 @@
-//! Classification: each sentence's section, the cues that decided it, claims, hedges, figures.
+//! Classification: each sentence's section, the cues that decided it, and the claim spans
+//! (quotes, reported claims, hedges, figures) the reader highlights.
+//!
+//! Sections are scored from weighted cue words (see `assets/lexicon.toml`). A strong denial cue
+//! that is not negated makes a denial; otherwise the best-scoring section wins, ties going to
+//! the first of denial, allegation, response, context. A sentence with no cue that continues
+//! the previous sentence's denial (same speakers, same paragraph) stays a denial; other
+//! sentences with no cue are context.
 
-use super::Lexicon;
-use crate::model::{Sentence, Source};
+use super::lexicon::{Hit, Lexicon, Reporting, Weight};
+use crate::model::{Cue, Likelihood, Section, Sentence, Source, Span, SpanKind};
+use regex::Regex;
+use std::sync::LazyLock;
 
-/// Sets each sentence's section, cues and highlight spans.
-pub fn classify(sentences: &mut [Sentence], sources: &[Source], lexicon: &Lexicon) {
-    let _ = (sentences, sources, lexicon);
+/// Words that negate a cue standing just after them.
+const NEGATIONS: &[&str] = &["not", "never", "no", "n't", "nor", "without", "neither"];
+
+/// Cue words that a preceding negation cancels ("did not deny").
+const NEGATABLE: &[&str] = &[
+    "denied",
+    "deny",
+    "denies",
+    "denying",
+    "rejected",
+    "reject",
+    "rejects",
+    "dismissed",
+    "refuted",
+    "disputed",
+    "disputes",
+    "accused",
+    "alleged",
+    "blamed",
+    "condemned",
+    "urged",
+    "violated",
+    "confirmed",
+];
+
+/// Openers of a background sentence.
+const BACKGROUND_OPENERS: &[&str] = &[
+    "since ",
+    "historically",
+    "for years",
+    "for decades",
+    "in the past",
+    "previously",
+    "until ",
+];
+
+/// "X says it did not ...": a speaker's claim that it did not do something.
+static SELF_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:say|says|said|insist|insists|insisted|maintain|maintains|maintained|claim|claims|claimed|argue|argues|argued)\s+(?:that\s+)?(?:it|they|he|she|we|i)\s+(?:(?:did|had|has|have|was|were|is|are)(?:\s+not|n(?:'|’)t)|never|had\s+no|has\s+no|played\s+no)(?-u:\b)")
+        .expect("self-denial regex")
+});
+
+/// Sets each sentence's section, cues, likelihood and highlight spans.
+pub fn classify(sentences: &mut [Sentence], _sources: &[Source], lexicon: &Lexicon) {
+    let mut prev: Option<(usize, Vec<usize>, Section)> = None;
+    for s in sentences.iter_mut() {
+        let hits = live_cues(&s.text, lexicon);
+        let (section, cues) = decide(&s.text, &hits);
+        let continues_denial = prev.as_ref().is_some_and(|(para, speakers, sec)| {
+            // In a transcript every sentence of a turn has the same speaker: no signal there.
+            let explicit = s.text.starts_with(['“', '"'])
+                || s.spans.iter().any(|sp| sp.kind == SpanKind::Speaker);
+            explicit
+                && s.turn.is_none()
+                && *para == s.paragraph
+                && *sec == Section::Denial
+                && !s.speakers.is_empty()
+                && *speakers == s.speakers
+        });
+        // A reporter's question asking for a reaction, with no accusation in it, is context.
+        let press_question =
+            s.turn.as_deref().is_some_and(|t| {
+                super::attribute::label_kind(t) == crate::model::SourceKind::Press
+            }) && s.text.trim_end_matches(['”', '"', ')', ' ']).ends_with('?');
+        let (section, cues) = if press_question && section == Section::Response {
+            let rule = "a reporter's question asking for a reaction".to_owned();
+            (
+                Section::Context,
+                vec![Cue {
+                    section: Section::Context,
+                    text: String::new(),
+                    rule,
+                }],
+            )
+        } else {
+            (section, cues)
+        };
+        let (section, cues) = if cues.is_empty() && continues_denial {
+            (
+                Section::Denial,
+                vec![Cue {
+                    section: Section::Denial,
+                    text: String::new(),
+                    rule: "continues the speaker's denial".into(),
+                }],
+            )
+        } else {
+            (section, cues)
+        };
+        for h in &hits {
+            if h.value.0 == section {
+                s.spans.push(Span {
+                    kind: SpanKind::Cue,
+                    start: h.start,
+                    end: h.end,
+                });
+            }
+        }
+        s.section = section;
+        s.cues = cues;
+        claim_spans(s, lexicon);
+        prev = Some((s.paragraph, s.speakers.clone(), section));
+    }
+}
+
+/// The cues of a sentence, without those a negation cancels.
+fn live_cues(text: &str, lexicon: &Lexicon) -> Vec<Hit<(Section, Weight)>> {
+    let mut hits = lexicon.cues(text);
+    hits.extend(SELF_DENIAL.find_iter(text).map(|m| Hit {
+        start: m.start(),
+        end: m.end(),
+        value: (Section::Denial, 3),
+    }));
+    hits.retain(|h| {
+        let word = text[h.start..h.end].to_ascii_lowercase();
+        !(NEGATABLE.contains(&word.as_str()) && negated(text, h.start))
+    });
+    hits
+}
+
+/// True when one of the three words before `at` is a negation.
+fn negated(text: &str, at: usize) -> bool {
+    let before = text[..at].to_ascii_lowercase().replace('’', "'");
+    before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| NEGATIONS.contains(&w) || w.ends_with("n't"))
+}
+
+/// The section and the cues that decided it.
+fn decide(text: &str, hits: &[Hit<(Section, Weight)>]) -> (Section, Vec<Cue>) {
+    let mut score = [0u32; 4];
+    let subordinate = subordinate_start(text);
+    for h in hits {
+        let w = u32::from(h.value.1);
+        // Cues in a subordinate clause ("..., which violated ...") count half.
+        score[h.value.0.index()] += if h.start >= subordinate { w / 2 } else { w };
+    }
+    // Weak cues alone ("the attack came during Ramadan") do not make a section.
+    if hits.iter().all(|h| h.value.1 < 2) {
+        score = [0; 4];
+    }
+    let lower = text.trim_start_matches(['“', '"', '(']).to_lowercase();
+    let background = BACKGROUND_OPENERS.iter().find(|o| lower.starts_with(*o));
+    if background.is_some() {
+        score[Section::Context.index()] += 6;
+    }
+    let strong_denial = hits.iter().any(|h| h.value == (Section::Denial, 3));
+    let section = if strong_denial {
+        Section::Denial
+    } else {
+        // Ties go to the earlier section in Section::ALL.
+        let best = Section::ALL.iter().copied().max_by(|a, b| {
+            score[a.index()]
+                .cmp(&score[b.index()])
+                .then(b.index().cmp(&a.index()))
+        });
+        match best {
+            Some(s) if score[s.index()] > 0 => s,
+            _ => Section::Context,
+        }
+    };
+    let mut cues: Vec<Cue> = hits
+        .iter()
+        .filter(|h| h.value.0 == section)
+        .map(|h| Cue {
+            section,
+            text: text[h.start..h.end].to_owned(),
+            rule: match h.value.1 {
+                3 => format!("strong {} cue", section.as_str()),
+                2 => format!("{} cue", section.as_str()),
+                _ => format!("weak {} cue", section.as_str()),
+            },
+        })
+        .collect();
+    if let Some(o) = background {
+        cues.insert(
+            0,
+            Cue {
+                section: Section::Context,
+                text: text.trim_start()[..o.trim_end().len()].to_owned(),
+                rule: "opens with background".into(),
+            },
+        );
+    }
+    (section, cues)
+}
+
+/// Where a subordinate clause begins ("in response to reports that ...", ", which ..."), or
+/// the end of the text when there is none.
+fn subordinate_start(text: &str) -> usize {
+    let lower = text.to_ascii_lowercase();
+    [
+        ", which ",
+        ", who ",
+        " in response to ",
+        " following ",
+        " amid ",
+        " because of ",
+        " after reports",
+    ]
+    .iter()
+    .filter_map(|m| lower.find(m).map(|i| i + m.len()))
+    .min()
+    .unwrap_or(text.len())
+}
+
+/// Quotes, reported claims, hedges and figures.
+fn claim_spans(s: &mut Sentence, lexicon: &Lexicon) {
+    let text = s.text.as_str();
+    let mut spans = quotes(text);
+    // The content clause of a reporting verb: "said that ...".
+    for r in lexicon.reporting(text) {
+        if r.value == Reporting::Before {
+            continue;
+        }
+        let rest = &text[r.end..];
+        let lead = rest.len() - rest.trim_start().len();
+        if rest.trim_start().to_ascii_lowercase().starts_with("that ") {
+            let start = r.end + lead + "that ".len();
+            let end = text.trim_end_matches(['.', '?', '!', '”', '"', ' ']).len();
+            if end > start {
+                spans.push(Span {
+                    kind: SpanKind::Claim,
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    let mut best: Option<Likelihood> = None;
+    for h in lexicon.hedges(text) {
+        spans.push(Span {
+            kind: SpanKind::Hedge,
+            start: h.start,
+            end: h.end,
+        });
+        if let Some(l) = h.value {
+            let strength = |l: Likelihood| (l as i32 - Likelihood::RoughlyEvenChance as i32).abs();
+            if best.is_none_or(|b| strength(l) > strength(b)) {
+                best = Some(l);
+            }
+        }
+    }
+    s.likelihood = best;
+    static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i-u)(?:[$]\s?)?\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|(?:[$]\s?)?\b\d+(?:\.\d+)?\b(?:\s?(?:%|percent|per cent|million|billion|thousand|trillion))?|\b(?:dozens|hundreds|thousands|millions|billions)\b").expect("figure regex")
+    });
+    for m in FIGURE.find_iter(text) {
+        spans.push(Span {
+            kind: SpanKind::Figure,
+            start: m.start(),
+            end: m.end(),
+        });
+    }
+    s.spans.extend(spans);
+}
+
+/// Direct quotations, quote marks included; an unclosed one runs to the end of the sentence.
+fn quotes(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“' | '«' | '"') => open = Some((i, c)),
+            (Some((start, o)), '”' | '»' | '"')
+                if matches!(
+                    (o, c),
+                    ('“', '”') | ('«', '»') | ('"', '"') | ('“', '"') | ('"', '”')
+                ) =>
+            {
+                spans.push(Span {
+                    kind: SpanKind::Quote,
+                    start,
+                    end: i + c.len_utf8(),
+                });
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((start, _)) = open {
+        spans.push(Span {
+            kind: SpanKind::Quote,
+            start,
+            end: text.len(),
+        });
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(text: &str) -> Section {
+        let lx = Lexicon::default();
+        decide(text, &live_cues(text, &lx)).0
+    }
+
+    #[test]
+    fn strong_denial_wins() {
+        assert_eq!(
+            section("The ministry rejected the accusations as groundless."),
+            Section::Denial
+        );
+        assert_eq!(
+            section("Officials dismissed the claims and condemned the report."),
+            Section::Denial
+        );
+    }
+
+    #[test]
+    fn negated_denial_is_not_a_denial() {
+        assert_ne!(
+            section("The ministry did not deny that troops had crossed the border."),
+            Section::Denial
+        );
+    }
+
+    #[test]
+    fn allegations_responses_and_context() {
+        assert_eq!(
+            section("Investigators accused the militia of smuggling weapons."),
+            Section::Allegation
+        );
+        assert_eq!(
+            section("The council urged both sides to show restraint."),
+            Section::Response
+        );
+        assert_eq!(
+            section("Since 2019, the two states have traded grain."),
+            Section::Context
+        );
+        assert_eq!(section("The river floods every spring."), Section::Context);
+    }
+
+    #[test]
+    fn saying_one_did_not_is_a_denial() {
+        assert_eq!(
+            section("The militia says it did not attack the camp."),
+            Section::Denial
+        );
+        assert_eq!(
+            section("Officials insisted they hadn’t fired first."),
+            Section::Denial
+        );
+        assert_ne!(
+            section("The militia says it attacked the camp."),
+            Section::Denial
+        );
+    }
+
+    #[test]
+    fn refusal_to_attribute_is_a_denial() {
+        assert_eq!(
+            section("We are not now in a position to attribute this activity to them."),
+            Section::Denial
+        );
+    }
+
+    #[test]
+    fn quotes_claims_hedges_and_figures() {
+        let mut s = Sentence {
+            id: 0,
+            paragraph: 0,
+            text:
+                "Officials said that 1,500 troops were “almost certainly” sent, allegedly by sea."
+                    .into(),
+            section: Section::Context,
+            speakers: vec![],
+            cues: vec![],
+            spans: vec![],
+            likelihood: None,
+            turn: None,
+        };
+        claim_spans(&mut s, &Lexicon::default());
+        let kinds: Vec<(SpanKind, &str)> = s
+            .spans
+            .iter()
+            .map(|sp| (sp.kind, &s.text[sp.start..sp.end]))
+            .collect();
+        assert!(
+            kinds.contains(&(SpanKind::Quote, "“almost certainly”")),
+            "{kinds:?}"
+        );
+        assert!(kinds.contains(&(SpanKind::Figure, "1,500")), "{kinds:?}");
+        assert!(kinds.contains(&(SpanKind::Hedge, "allegedly")), "{kinds:?}");
+        assert!(
+            kinds
+                .iter()
+                .any(|k| k.0 == SpanKind::Claim && k.1.starts_with("1,500 troops")),
+            "{kinds:?}"
+        );
+        assert_eq!(s.likelihood, Some(Likelihood::AlmostCertain));
+    }
+
+    #[test]
+    fn an_unclosed_quote_runs_to_the_end() {
+        let q = quotes("likening it to “a criminal organization.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].end, "likening it to “a criminal organization.".len());
+    }
 }

@@ -1,274 +1,857 @@
-//! The gazetteer (temporary stand-in with a few entries until the full data lands).
+//! The gazetteer: countries, capitals, demonyms, international organisations, government
+//! bodies and news outlets, from `assets/gazetteer.toml`.
+//!
+//! Every name, alias, capital, demonym and seat becomes a pattern of one Aho-Corasick
+//! automaton, built once. [`Gazetteer::find`] reports leftmost-longest, non-overlapping
+//! matches that sit on word boundaries. Patterns match in the case written in the data, and
+//! also in two derived forms: all upper case (transcript labels such as `RUSSIA:`) and, for
+//! names that start in lower case (`al-Qaeda`, `police`), with a capital first letter
+//! (sentence starts). The typewriter apostrophe `'` and the typographic `’` are
+//! interchangeable. Phrases of the `[ignore]` table are matched and swallowed, so that, for
+//! example, "South China Sea" does not report "China".
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as AcKind};
+use aho_corasick::AhoCorasick;
+use serde::Deserialize;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The shipped gazetteer.
+pub const GAZETTEER_TOML: &str = include_str!("../../assets/gazetteer.toml");
+
+/// What sort of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityKind {
+    /// A sovereign state or territory (its own party).
     Country,
+    /// An international organisation, NGO or armed group.
     Organization,
+    /// A government body of one country, or a generic one ("Foreign Ministry").
     Body,
+    /// A news outlet (party `"media"`).
     Media,
 }
 
+/// One entry of the gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
+    /// The canonical name.
     pub name: String,
+    /// What sort of thing it is.
     pub kind: EntityKind,
+    /// The party it speaks for: the country's own name for a country, the country of a body
+    /// (`None` for a generic body whose country comes from context), the organisation's
+    /// party, `"media"` for a news outlet.
     pub party: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which of an entity's names matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MatchKind {
+    /// The canonical name.
     Name,
+    /// An alias.
     Alias,
+    /// A capital city (of a country).
     Capital,
+    /// A demonym ("Russian", "Russians").
     Demonym,
+    /// A seat of government used as a metonym ("Kremlin").
     Seat,
 }
 
+/// A match of [`Gazetteer::find`]: byte offsets into the searched text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Match {
+    /// Byte offset of the first byte.
     pub start: usize,
+    /// Byte offset one past the last byte.
     pub end: usize,
+    /// The entity id (see [`Gazetteer::entity`]).
     pub entity: usize,
+    /// Which of its names matched.
     pub how: MatchKind,
 }
 
-pub struct Gazetteer {
-    entities: Vec<Entity>,
-    names: Vec<(String, usize, MatchKind)>,
-    ac: AhoCorasick,
+/// Why a gazetteer file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    /// The TOML does not parse or does not fit the schema.
+    #[error("gazetteer: {0}")]
+    Toml(#[from] toml::de::Error),
+    /// Two entries share a canonical name.
+    #[error("gazetteer: duplicate canonical name {0:?}")]
+    Duplicate(String),
+    /// A body names a country that is not in the file.
+    #[error("gazetteer: body {body:?} names unknown country {country:?}")]
+    UnknownCountry {
+        /// The body.
+        body: String,
+        /// The country it names.
+        country: String,
+    },
+    /// An empty name, alias or party.
+    #[error("gazetteer: empty string in the entry of {0:?}")]
+    Empty(String),
+    /// The automaton could not be built.
+    #[error("gazetteer: {0}")]
+    Automaton(#[from] aho_corasick::BuildError),
 }
 
-const DATA: &[(&str, EntityKind, Option<&str>, &[(&str, MatchKind)])] = &[
-    (
-        "South Korea",
-        EntityKind::Country,
-        Some("South Korea"),
-        &[
-            ("Seoul", MatchKind::Capital),
-            ("South Korean", MatchKind::Demonym),
-            ("South Koreans", MatchKind::Demonym),
-            ("Korea", MatchKind::Alias),
-            ("ROK", MatchKind::Alias),
-        ],
-    ),
-    (
-        "North Korea",
-        EntityKind::Country,
-        Some("North Korea"),
-        &[
-            ("Pyongyang", MatchKind::Capital),
-            ("North Korean", MatchKind::Demonym),
-            ("DPRK", MatchKind::Alias),
-        ],
-    ),
-    (
-        "Russia",
-        EntityKind::Country,
-        Some("Russia"),
-        &[
-            ("Moscow", MatchKind::Capital),
-            ("Russian", MatchKind::Demonym),
-            ("Russians", MatchKind::Demonym),
-            ("Russian Federation", MatchKind::Alias),
-            ("Kremlin", MatchKind::Seat),
-        ],
-    ),
-    (
-        "United States",
-        EntityKind::Country,
-        Some("United States"),
-        &[
-            ("U.S.", MatchKind::Alias),
-            ("US", MatchKind::Alias),
-            ("Washington", MatchKind::Capital),
-            ("American", MatchKind::Demonym),
-            ("White House", MatchKind::Seat),
-            ("Pentagon", MatchKind::Seat),
-        ],
-    ),
-    (
-        "Ukraine",
-        EntityKind::Country,
-        Some("Ukraine"),
-        &[
-            ("Kyiv", MatchKind::Capital),
-            ("Ukrainian", MatchKind::Demonym),
-        ],
-    ),
-    (
-        "Iran",
-        EntityKind::Country,
-        Some("Iran"),
-        &[
-            ("Tehran", MatchKind::Capital),
-            ("Iranian", MatchKind::Demonym),
-        ],
-    ),
-    (
-        "China",
-        EntityKind::Country,
-        Some("China"),
-        &[
-            ("Beijing", MatchKind::Capital),
-            ("Chinese", MatchKind::Demonym),
-        ],
-    ),
-    (
-        "Venezuela",
-        EntityKind::Country,
-        Some("Venezuela"),
-        &[
-            ("Caracas", MatchKind::Capital),
-            ("Venezuelan", MatchKind::Demonym),
-        ],
-    ),
-    (
-        "Sudan",
-        EntityKind::Country,
-        Some("Sudan"),
-        &[("Sudanese", MatchKind::Demonym)],
-    ),
-    (
-        "Ethiopia",
-        EntityKind::Country,
-        Some("Ethiopia"),
-        &[("Ethiopian", MatchKind::Demonym)],
-    ),
-    (
-        "Tibet",
-        EntityKind::Country,
-        Some("China"),
-        &[("Tibetan", MatchKind::Demonym)],
-    ),
-    (
-        "United Nations",
-        EntityKind::Organization,
-        Some("United Nations"),
-        &[
-            ("U.N.", MatchKind::Alias),
-            ("UN", MatchKind::Alias),
-            ("Security Council", MatchKind::Alias),
-        ],
-    ),
-    ("NATO", EntityKind::Organization, Some("NATO"), &[]),
-    (
-        "Islamic State",
-        EntityKind::Organization,
-        Some("Islamic State"),
-        &[("IS", MatchKind::Alias), ("ISIS", MatchKind::Alias)],
-    ),
-    (
-        "Voice of America",
-        EntityKind::Organization,
-        Some("Voice of America"),
-        &[("VOA", MatchKind::Alias)],
-    ),
-    (
-        "National Intelligence Service",
-        EntityKind::Body,
-        Some("South Korea"),
-        &[("NIS", MatchKind::Alias)],
-    ),
-    (
-        "National Security Council",
-        EntityKind::Body,
-        None,
-        &[("NSC", MatchKind::Alias)],
-    ),
-    ("FBI", EntityKind::Body, Some("United States"), &[]),
-    (
-        "U.S. Intelligence Community",
-        EntityKind::Body,
-        Some("United States"),
-        &[("USIC", MatchKind::Alias)],
-    ),
-    (
-        "Department of Homeland Security",
-        EntityKind::Body,
-        Some("United States"),
-        &[("DHS", MatchKind::Alias)],
-    ),
-    (
-        "Department of State",
-        EntityKind::Body,
-        Some("United States"),
-        &[("State Department", MatchKind::Alias)],
-    ),
-    (
-        "Defense Department",
-        EntityKind::Body,
-        Some("United States"),
-        &[],
-    ),
-    (
-        "Yonhap News Agency",
-        EntityKind::Media,
-        Some("media"),
-        &[("Yonhap", MatchKind::Alias)],
-    ),
-    ("CCTV", EntityKind::Media, Some("media"), &[]),
-];
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    country: Vec<CountryRec>,
+    #[serde(default)]
+    organization: Vec<OrgRec>,
+    #[serde(default)]
+    body: Vec<BodyRec>,
+    #[serde(default)]
+    media: Vec<MediaRec>,
+    #[serde(default)]
+    ignore: IgnoreRec,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountryRec {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    capital: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    seats: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrgRec {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    party: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BodyRec {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    country: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MediaRec {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct IgnoreRec {
+    #[serde(default)]
+    phrases: Vec<String>,
+}
+
+/// What a pattern stands for; `entity == None` is an ignored phrase.
+#[derive(Debug, Clone, Copy)]
+struct Target {
+    entity: Option<usize>,
+    how: MatchKind,
+    /// Written in the data (not a derived case or apostrophe form).
+    exact: bool,
+}
+
+/// The gazetteer: entities and one automaton over all their names.
+#[derive(Debug)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    automaton: AhoCorasick,
+    /// Pattern id -> target.
+    targets: Vec<Target>,
+    /// Normalised phrase (’ as ') -> target, for [`Gazetteer::lookup`].
+    phrases: HashMap<String, Target>,
+    /// Canonical country name -> entity id.
+    countries: HashMap<String, usize>,
+    /// Names written in the data for two different entities (the first one wins).
+    conflicts: Vec<String>,
+}
 
 static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut entities = Vec::new();
-    let mut names = Vec::new();
-    for (name, kind, party, aliases) in DATA {
-        let id = entities.len();
-        entities.push(Entity {
-            name: (*name).into(),
-            kind: *kind,
-            party: party.map(Into::into),
-        });
-        names.push(((*name).to_owned(), id, MatchKind::Name));
-        for (a, how) in *aliases {
-            names.push(((*a).to_owned(), id, *how));
-        }
-    }
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(AcKind::LeftmostLongest)
-        .build(names.iter().map(|n| n.0.as_str()))
-        .expect("builds");
-    Gazetteer {
-        entities,
-        names,
-        ac,
-    }
+    Gazetteer::from_toml(GAZETTEER_TOML).expect("the embedded assets/gazetteer.toml is valid")
 });
 
+/// `’` becomes `'`.
+fn normalise(s: &str) -> String {
+    s.replace('’', "'")
+}
+
+/// The derived forms of a name written in the data (the name itself first).
+fn variants(name: &str) -> Vec<(String, bool)> {
+    let mut bases = vec![name.to_owned()];
+    if name.contains('\'') {
+        bases.push(name.replace('\'', "’"));
+    } else if name.contains('’') {
+        bases.push(name.replace('’', "'"));
+    }
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut push = |s: String, exact: bool| {
+        if !out.iter().any(|(t, _)| *t == s) {
+            out.push((s, exact));
+        }
+    };
+    for (i, b) in bases.iter().enumerate() {
+        push(b.clone(), i == 0);
+    }
+    for b in &bases {
+        if b.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            push(b.to_uppercase(), false);
+        }
+        let mut cs = b.chars();
+        if let Some(first) = cs.next()
+            && first.is_lowercase()
+        {
+            push(first.to_uppercase().chain(cs).collect(), false);
+        }
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
 impl Gazetteer {
+    /// The shipped gazetteer, parsed once.
     pub fn embedded() -> &'static Gazetteer {
         &EMBEDDED
     }
+
+    /// Parses a gazetteer in the format of `assets/gazetteer.toml`.
+    pub fn from_toml(src: &str) -> Result<Gazetteer, GazetteerError> {
+        let file: File = toml::from_str(src)?;
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut names: Vec<(String, Option<usize>, MatchKind)> = Vec::new();
+        let mut canon: HashMap<String, usize> = HashMap::new();
+        let mut countries = HashMap::new();
+
+        let mut add_entity = |entities: &mut Vec<Entity>,
+                              e: Entity|
+         -> Result<usize, GazetteerError> {
+            if e.name.trim().is_empty() || e.party.as_deref().is_some_and(|p| p.trim().is_empty()) {
+                return Err(GazetteerError::Empty(e.name));
+            }
+            let id = entities.len();
+            if canon.insert(e.name.clone(), id).is_some() {
+                return Err(GazetteerError::Duplicate(e.name));
+            }
+            entities.push(e);
+            Ok(id)
+        };
+        let list = |names: &mut Vec<(String, Option<usize>, MatchKind)>,
+                    id: usize,
+                    how: MatchKind,
+                    items: &[String]|
+         -> Result<(), GazetteerError> {
+            for s in items {
+                if s.trim().is_empty() {
+                    return Err(GazetteerError::Empty(s.clone()));
+                }
+                names.push((s.trim().to_owned(), Some(id), how));
+            }
+            Ok(())
+        };
+
+        for c in &file.country {
+            let id = add_entity(
+                &mut entities,
+                Entity {
+                    name: c.name.clone(),
+                    kind: EntityKind::Country,
+                    party: Some(c.name.clone()),
+                },
+            )?;
+            countries.insert(c.name.clone(), id);
+            names.push((c.name.clone(), Some(id), MatchKind::Name));
+            list(&mut names, id, MatchKind::Alias, &c.aliases)?;
+            list(&mut names, id, MatchKind::Capital, &c.capital)?;
+            list(&mut names, id, MatchKind::Demonym, &c.demonyms)?;
+            list(&mut names, id, MatchKind::Seat, &c.seats)?;
+        }
+        for o in &file.organization {
+            let id = add_entity(
+                &mut entities,
+                Entity {
+                    name: o.name.clone(),
+                    kind: EntityKind::Organization,
+                    party: Some(o.party.clone().unwrap_or_else(|| o.name.clone())),
+                },
+            )?;
+            names.push((o.name.clone(), Some(id), MatchKind::Name));
+            list(&mut names, id, MatchKind::Alias, &o.aliases)?;
+        }
+        for b in &file.body {
+            if let Some(c) = &b.country
+                && !countries.contains_key(c)
+            {
+                return Err(GazetteerError::UnknownCountry {
+                    body: b.name.clone(),
+                    country: c.clone(),
+                });
+            }
+            let id = add_entity(
+                &mut entities,
+                Entity {
+                    name: b.name.clone(),
+                    kind: EntityKind::Body,
+                    party: b.country.clone(),
+                },
+            )?;
+            names.push((b.name.clone(), Some(id), MatchKind::Name));
+            list(&mut names, id, MatchKind::Alias, &b.aliases)?;
+        }
+        for m in &file.media {
+            let id = add_entity(
+                &mut entities,
+                Entity {
+                    name: m.name.clone(),
+                    kind: EntityKind::Media,
+                    party: Some("media".to_owned()),
+                },
+            )?;
+            names.push((m.name.clone(), Some(id), MatchKind::Name));
+            list(&mut names, id, MatchKind::Alias, &m.aliases)?;
+        }
+        for p in &file.ignore.phrases {
+            if p.trim().is_empty() {
+                return Err(GazetteerError::Empty(p.clone()));
+            }
+            names.push((p.trim().to_owned(), None, MatchKind::Name));
+        }
+
+        // Pattern text -> index into `patterns`; data-written names beat derived forms, and
+        // among data-written names the first one wins (a conflict is recorded).
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets: Vec<Target> = Vec::new();
+        let mut conflicts = Vec::new();
+        for (name, entity, how) in &names {
+            for (text, exact) in variants(name) {
+                let t = Target {
+                    entity: *entity,
+                    how: *how,
+                    exact,
+                };
+                match index.get(&text) {
+                    None => {
+                        index.insert(text.clone(), patterns.len());
+                        patterns.push(text);
+                        targets.push(t);
+                    }
+                    Some(&i) => {
+                        let old = targets[i];
+                        if old.entity == t.entity {
+                            // Same entity: keep the stronger kind (a name beats a capital).
+                            if !old.exact && exact {
+                                targets[i] = t;
+                            }
+                        } else if !old.exact && exact {
+                            targets[i] = t;
+                        } else if old.exact && exact {
+                            let who = |e: Option<usize>| {
+                                e.map_or("[ignore]".to_owned(), |e| entities[e].name.clone())
+                            };
+                            conflicts.push(format!(
+                                "{text:?}: {} and {}",
+                                who(old.entity),
+                                who(t.entity)
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+
+        let mut phrases = HashMap::new();
+        for (p, t) in patterns.iter().zip(&targets) {
+            let key = normalise(p);
+            let slot = phrases.entry(key).or_insert(*t);
+            if !slot.exact && t.exact {
+                *slot = *t;
+            }
+        }
+        let automaton = AhoCorasick::new(&patterns)?;
+        Ok(Gazetteer {
+            entities,
+            automaton,
+            targets,
+            phrases,
+            countries,
+            conflicts,
+        })
+    }
+
+    /// The entity with this id.
+    ///
+    /// # Panics
+    /// If the id does not come from this gazetteer.
     pub fn entity(&self, id: usize) -> &Entity {
         &self.entities[id]
     }
+
+    /// All entities; an entity's id is its index.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Names written in the data for two different entities, as `"name": first and second`
+    /// (the first entity wins). Empty for the shipped file.
+    pub fn conflicts(&self) -> &[String] {
+        &self.conflicts
+    }
+
+    /// All matches in `text`, in order: leftmost-longest, non-overlapping, each on word
+    /// boundaries (not preceded or followed by a letter or digit). Ignored phrases take part
+    /// in the choice but are not reported.
     pub fn find(&self, text: &str) -> Vec<Match> {
-        self.ac
-            .find_iter(text)
-            .filter(|m| super::lexicon::on_word_boundaries(text, m.start(), m.end()))
-            .map(|m| {
-                let (_, entity, how) = self.names[m.pattern().as_usize()];
-                Match {
-                    start: m.start(),
-                    end: m.end(),
+        // All candidates on word boundaries, then the leftmost-longest choice among them, so
+        // that a longer candidate that fails the boundary test does not hide a shorter one.
+        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if text[..s].chars().next_back().is_some_and(is_word_char)
+                || text[e..].chars().next().is_some_and(is_word_char)
+            {
+                continue;
+            }
+            cands.push((s, e, m.pattern().as_usize()));
+        }
+        cands.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for (s, e, p) in cands {
+            if s < pos {
+                continue;
+            }
+            pos = e;
+            let t = self.targets[p];
+            if let Some(entity) = t.entity {
+                out.push(Match {
+                    start: s,
+                    end: e,
                     entity,
-                    how,
-                }
+                    how: t.how,
+                });
+            }
+        }
+        out
+    }
+
+    /// Looks up a whole phrase (trimmed; inner whitespace collapsed; `’` and `'` alike; a
+    /// trailing possessive `'s` or `'` is dropped if the phrase itself is unknown). Case as in
+    /// [`Gazetteer::find`].
+    pub fn lookup(&self, phrase: &str) -> Option<(usize, MatchKind)> {
+        let key = normalise(&phrase.split_whitespace().collect::<Vec<_>>().join(" "));
+        let get = |k: &str| {
+            self.phrases
+                .get(k)
+                .and_then(|t| t.entity.map(|e| (e, t.how)))
+        };
+        get(&key).or_else(|| {
+            let stem = key
+                .strip_suffix("'s")
+                .or_else(|| key.strip_suffix("'S"))
+                .or_else(|| key.strip_suffix('\''))?;
+            get(stem)
+        })
+    }
+
+    /// The entity id of a country, by canonical name (or, failing that, by any name that
+    /// [`Gazetteer::lookup`] resolves to a country).
+    pub fn country(&self, name: &str) -> Option<usize> {
+        self.countries.get(name).copied().or_else(|| {
+            let (id, _) = self.lookup(name)?;
+            (self.entities[id].kind == EntityKind::Country).then_some(id)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g() -> &'static Gazetteer {
+        Gazetteer::embedded()
+    }
+
+    /// `(matched text, canonical name, how)` of every match.
+    fn found(text: &str) -> Vec<(&str, String, MatchKind)> {
+        g().find(text)
+            .into_iter()
+            .map(|m| {
+                (
+                    &text[m.start..m.end],
+                    g().entity(m.entity).name.clone(),
+                    m.how,
+                )
             })
             .collect()
     }
-    pub fn lookup(&self, phrase: &str) -> Option<(usize, MatchKind)> {
-        self.names
-            .iter()
-            .find(|n| n.0 == phrase)
-            .map(|n| (n.1, n.2))
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        found(text)
+            .into_iter()
+            .map(|(t, n, _)| (t.to_owned(), n))
+            .collect()
     }
-    pub fn country(&self, name: &str) -> Option<usize> {
-        self.entities
-            .iter()
-            .position(|e| e.kind == EntityKind::Country && e.name == name)
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    }
+
+    fn party(phrase: &str) -> Option<String> {
+        let (id, _) = g()
+            .lookup(phrase)
+            .unwrap_or_else(|| panic!("{phrase:?} unknown"));
+        g().entity(id).party.clone()
+    }
+
+    fn count(kind: EntityKind) -> usize {
+        g().entities().iter().filter(|e| e.kind == kind).count()
+    }
+
+    #[test]
+    fn embedded_parses_without_conflicts() {
+        let g = g();
+        assert!(g.conflicts().is_empty(), "{:#?}", g.conflicts());
+        assert!(
+            count(EntityKind::Country) >= 199,
+            "{}",
+            count(EntityKind::Country)
+        );
+        assert!(count(EntityKind::Organization) >= 80);
+        assert!(count(EntityKind::Body) >= 120);
+        assert!(count(EntityKind::Media) >= 60);
+    }
+
+    #[test]
+    fn canonical_names_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for e in g().entities() {
+            assert!(seen.insert(e.name.as_str()), "duplicate {:?}", e.name);
+        }
+    }
+
+    #[test]
+    fn every_name_resolves_to_its_own_entity() {
+        // Each canonical name looks up to its entity: no other entity took it.
+        for (id, e) in g().entities().iter().enumerate() {
+            assert_eq!(
+                g().lookup(&e.name),
+                Some((id, MatchKind::Name)),
+                "{}",
+                e.name
+            );
+        }
+    }
+
+    #[test]
+    fn duplicates_and_conflicts_are_reported() {
+        let dup = "[[country]]\nname = \"A\"\n[[media]]\nname = \"A\"\n";
+        assert!(matches!(
+            Gazetteer::from_toml(dup),
+            Err(GazetteerError::Duplicate(n)) if n == "A"
+        ));
+        let clash = "[[country]]\nname = \"A\"\naliases = [\"X\"]\n\
+                     [[country]]\nname = \"B\"\naliases = [\"X\"]\n";
+        let g = Gazetteer::from_toml(clash).unwrap();
+        assert_eq!(g.conflicts().len(), 1, "{:?}", g.conflicts());
+        assert_eq!(
+            g.lookup("X").map(|(id, _)| g.entity(id).name.as_str()),
+            Some("A")
+        );
+        let unknown = "[[body]]\nname = \"B\"\ncountry = \"Nowhere\"\n";
+        assert!(matches!(
+            Gazetteer::from_toml(unknown),
+            Err(GazetteerError::UnknownCountry { .. })
+        ));
+        assert!(Gazetteer::from_toml("[[country]]\nname = \"A\"\nfoo = 1\n").is_err());
+    }
+
+    #[test]
+    fn country_coverage() {
+        for name in [
+            "United States",
+            "United Kingdom",
+            "Russia",
+            "China",
+            "North Korea",
+            "South Korea",
+            "Taiwan",
+            "Kosovo",
+            "Palestine",
+            "Vatican City",
+            "Hong Kong",
+            "Côte d'Ivoire",
+            "Myanmar",
+            "Eswatini",
+            "Timor-Leste",
+            "Tuvalu",
+            "Sudan",
+            "South Sudan",
+        ] {
+            assert!(g().country(name).is_some(), "{name}");
+        }
+        let us = g().country("United States").unwrap();
+        for alias in [
+            "U.S.",
+            "US",
+            "USA",
+            "United States of America",
+            "America",
+            "American",
+        ] {
+            assert_eq!(g().country(alias), Some(us), "{alias}");
+        }
+        assert_eq!(g().country("Federal Bureau of Investigation"), None);
+        assert_eq!(g().country("Atlantis"), None);
+    }
+
+    #[test]
+    fn lookup_aliases() {
+        let id = |p: &str| {
+            g().lookup(p)
+                .map(|(id, how)| (g().entity(id).name.clone(), how))
+        };
+        let is = |p: &str, name: &str, how: MatchKind| {
+            assert_eq!(id(p), Some((name.to_owned(), how)), "{p}");
+        };
+        is("UK", "United Kingdom", MatchKind::Alias);
+        is("Britain", "United Kingdom", MatchKind::Alias);
+        is("DPRK", "North Korea", MatchKind::Alias);
+        is("PRC", "China", MatchKind::Alias);
+        is("Russian Federation", "Russia", MatchKind::Alias);
+        is("Burma", "Myanmar", MatchKind::Alias);
+        is("Ivory Coast", "Côte d'Ivoire", MatchKind::Alias);
+        is("Côte d’Ivoire", "Côte d'Ivoire", MatchKind::Name);
+        is("Kiev", "Ukraine", MatchKind::Capital);
+        is("Kyiv", "Ukraine", MatchKind::Capital);
+        is("Kuwaitis", "Kuwait", MatchKind::Demonym);
+        is("Sudanese", "Sudan", MatchKind::Demonym);
+        is("Saudis", "Saudi Arabia", MatchKind::Demonym);
+        is("Kremlin", "Russia", MatchKind::Seat);
+        is("Zhongnanhai", "China", MatchKind::Seat);
+        is("Élysée", "France", MatchKind::Seat);
+        is("Downing Street", "United Kingdom", MatchKind::Seat);
+        is("Blue House", "South Korea", MatchKind::Seat);
+        is("White House", "United States", MatchKind::Seat);
+        is("Pentagon", "Department of Defense", MatchKind::Alias);
+        is("ISIL", "Islamic State", MatchKind::Alias);
+        is("Daesh", "Islamic State", MatchKind::Alias);
+        is("Ansar Allah", "Houthis", MatchKind::Alias);
+        is("RSF", "Rapid Support Forces", MatchKind::Alias);
+        is("People's Daily", "People's Daily", MatchKind::Name);
+        is("People’s Daily", "People's Daily", MatchKind::Name);
+        // Whitespace, possessives and the all-caps form.
+        is(
+            "  Security   Council ",
+            "UN Security Council",
+            MatchKind::Alias,
+        );
+        is("Russia's", "Russia", MatchKind::Name);
+        is("Russia’s", "Russia", MatchKind::Name);
+        is("RUSSIA", "Russia", MatchKind::Name);
+        is("SECRETARY OF STATE", "State Department", MatchKind::Alias);
+        assert_eq!(id("us"), None);
+        assert_eq!(id("who"), None);
+        assert_eq!(
+            id("South China Sea"),
+            None,
+            "ignored phrases are not entities"
+        );
+    }
+
+    #[test]
+    fn parties() {
+        assert_eq!(party("Russia").as_deref(), Some("Russia"));
+        assert_eq!(party("NIS").as_deref(), Some("South Korea"));
+        assert_eq!(party("IRGC").as_deref(), Some("Iran"));
+        assert_eq!(party("FBI").as_deref(), Some("United States"));
+        assert_eq!(party("Foreign Ministry"), None);
+        assert_eq!(party("National Security Council"), None);
+        assert_eq!(party("NSC"), None, "the NSC stays generic");
+        assert_eq!(
+            party("Russia's Security Council").as_deref(),
+            Some("Russia")
+        );
+        assert_eq!(party("Joint Chiefs of Staff"), None);
+        assert_eq!(party("parliament"), None);
+        assert_eq!(party("NATO").as_deref(), Some("NATO"));
+        assert_eq!(party("Hamas").as_deref(), Some("Hamas"));
+        assert_eq!(party("Security Council").as_deref(), Some("United Nations"));
+        assert_eq!(party("UNHCR").as_deref(), Some("United Nations"));
+        assert_eq!(party("IAEA").as_deref(), Some("United Nations"));
+        assert_eq!(
+            party("ICC").as_deref(),
+            Some("International Criminal Court")
+        );
+        assert_eq!(
+            party("European Commission").as_deref(),
+            Some("European Union")
+        );
+        assert_eq!(party("Reuters").as_deref(), Some("media"));
+        assert_eq!(party("KCNA").as_deref(), Some("media"));
+        assert_eq!(party("VOA").as_deref(), Some("Voice of America"));
+        let (id, _) = g().lookup("VOA").unwrap();
+        assert_eq!(g().entity(id).kind, EntityKind::Organization);
+        let (id, _) = g().lookup("Xinhua").unwrap();
+        assert_eq!(g().entity(id).kind, EntityKind::Media);
+    }
+
+    #[test]
+    fn find_offsets_and_kinds() {
+        let text = "Seoul and Washington said the Kremlin lied.";
+        let ms = g().find(text);
+        assert_eq!(ms.len(), 3);
+        assert_eq!((ms[0].start, ms[0].end), (0, 5));
+        assert_eq!(ms[0].how, MatchKind::Capital);
+        assert_eq!((ms[1].start, ms[1].end), (10, 20));
+        assert_eq!((ms[2].start, ms[2].end), (30, 37));
+        assert_eq!(ms[2].how, MatchKind::Seat);
+        assert_eq!(g().entity(ms[2].entity).name, "Russia");
+    }
+
+    #[test]
+    fn find_possessives_and_hyphens() {
+        assert_eq!(
+            names("Russia's envoy met Russia’s allies in the U.S.-led talks."),
+            pairs(&[
+                ("Russia", "Russia"),
+                ("Russia", "Russia"),
+                ("U.S.", "United States"),
+            ])
+        );
+        assert_eq!(
+            names("North Korea-Russia ties worry Japanese and Chinese officials."),
+            pairs(&[
+                ("North Korea", "North Korea"),
+                ("Russia", "Russia"),
+                ("Japanese", "Japan"),
+                ("Chinese", "China"),
+            ])
+        );
+        assert_eq!(
+            names("The People’s Daily and the People's Daily agree."),
+            pairs(&[
+                ("People’s Daily", "People's Daily"),
+                ("People's Daily", "People's Daily"),
+            ])
+        );
+    }
+
+    #[test]
+    fn find_leftmost_longest() {
+        assert_eq!(
+            names("South Korean officials cited the National Intelligence Service."),
+            pairs(&[
+                ("South Korean", "South Korea"),
+                (
+                    "National Intelligence Service",
+                    "National Intelligence Service"
+                ),
+            ])
+        );
+        assert_eq!(
+            found("South Korean officials")[0].2,
+            MatchKind::Demonym,
+            "the demonym, not Korea"
+        );
+        assert_eq!(
+            names("The UN Security Council met in New York; South Sudan and Sudan spoke."),
+            pairs(&[
+                ("UN Security Council", "UN Security Council"),
+                ("South Sudan", "South Sudan"),
+                ("Sudan", "Sudan"),
+            ])
+        );
+        assert_eq!(
+            names("Patrols in the South China Sea and the Korean Peninsula, said Beijing."),
+            pairs(&[("Beijing", "China")])
+        );
+        assert_eq!(
+            names("Under the Minsk agreements, Minsk and Kyiv agreed."),
+            pairs(&[("Minsk", "Belarus"), ("Kyiv", "Ukraine")])
+        );
+    }
+
+    #[test]
+    fn find_word_boundaries() {
+        // Inside words, and before digits or letters, nothing matches.
+        assert!(
+            names("Prussia, Omanis aside, USAID2 and Nigerians' ENGLISH")
+                .iter()
+                .all(|(t, _)| t == "Omanis" || t == "Nigerians")
+        );
+        assert_eq!(names("The U.S.S.R. fell."), pairs(&[]));
+        assert_eq!(
+            names("Guinea-Bissau"),
+            pairs(&[("Guinea-Bissau", "Guinea-Bissau")])
+        );
+    }
+
+    #[test]
+    fn find_acronyms_are_case_sensitive() {
+        assert_eq!(
+            names("It is up to us, who said so; IS fighters and the US and WHO disagree."),
+            pairs(&[
+                ("IS", "Islamic State"),
+                ("US", "United States"),
+                ("WHO", "World Health Organization"),
+            ])
+        );
+        assert_eq!(names("the nato summit in russia"), pairs(&[]));
+    }
+
+    #[test]
+    fn find_all_caps_and_sentence_starts() {
+        assert_eq!(
+            names("SECRETARY OF STATE: RUSSIA and NORTH KOREA must stop."),
+            pairs(&[
+                ("SECRETARY OF STATE", "State Department"),
+                ("RUSSIA", "Russia"),
+                ("NORTH KOREA", "North Korea"),
+            ])
+        );
+        assert_eq!(
+            names("Al-Qaeda and al-Qaeda; Police said the police had left."),
+            pairs(&[
+                ("Al-Qaeda", "al-Qaeda"),
+                ("al-Qaeda", "al-Qaeda"),
+                ("Police", "police"),
+                ("police", "police"),
+            ])
+        );
+    }
+
+    #[test]
+    fn find_is_fast() {
+        let para = "The South Korean National Intelligence Service said on Tuesday that North \
+                    Korea had sent troops to Russia, a claim the Kremlin denied, according to \
+                    Yonhap and Reuters; the UN Security Council will meet. ";
+        let text = para.repeat(2000);
+        let t = std::time::Instant::now();
+        let ms = g().find(&text);
+        let el = t.elapsed();
+        assert_eq!(ms.len(), 2000 * 8);
+        // Generous even for a debug build on a busy machine.
+        assert!(el.as_secs_f64() < 5.0, "{el:?}");
     }
 }

@@ -5,7 +5,7 @@
 //! boundaries, with `'` and `’` treated alike.
 
 use crate::model::{Likelihood, Section};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -119,6 +119,7 @@ impl<T: Clone> Matcher<T> {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("lexicon automaton builds");
         Matcher { automaton, values }

@@ -90,6 +90,16 @@ pub fn load(bytes: &[u8], options: &Options) -> Result<Briefing, LoadError> {
     classify::classify(&mut sentences, &sources, &options.lexicon);
     let timeline = find_times(&mut sentences, date);
     for s in &mut sentences {
+        // A year is a time, not a figure.
+        let times: Vec<(usize, usize)> = s
+            .spans
+            .iter()
+            .filter(|sp| sp.kind == SpanKind::Time)
+            .map(|sp| (sp.start, sp.end))
+            .collect();
+        s.spans.retain(|sp| {
+            sp.kind != SpanKind::Figure || !times.iter().any(|&(a, b)| sp.start < b && a < sp.end)
+        });
         s.spans
             .sort_by_key(|sp| (sp.start, std::cmp::Reverse(sp.end), sp.kind));
     }

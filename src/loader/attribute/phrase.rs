@@ -523,20 +523,23 @@ pub struct Registry<'g> {
     entries: Vec<Entry>,
     recent: Vec<usize>,
     home: Option<String>,
-    title: String,
-    text: String,
+    names: NameIndex,
 }
 
 impl<'g> Registry<'g> {
-    /// A registry for one document; `text` is the whole document for acronym expansion.
-    pub fn new(gaz: &'g Gazetteer, doc: DocInfo, text: &str) -> Registry<'g> {
+    /// A registry for one document; `sentences` are its texts, for the home party and for
+    /// completing short names.
+    pub fn new<'a>(
+        gaz: &'g Gazetteer,
+        doc: DocInfo<'a>,
+        sentences: impl Iterator<Item = &'a str> + Clone,
+    ) -> Registry<'g> {
         Registry {
             gaz,
             entries: Vec::new(),
             recent: Vec::new(),
-            home: home_party(gaz, doc, text),
-            title: doc.title.unwrap_or("").to_owned(),
-            text: text.to_owned(),
+            home: home_party(gaz, doc, sentences.clone()),
+            names: NameIndex::build(doc.title.into_iter().chain(sentences)),
         }
     }
 
@@ -569,7 +572,7 @@ impl<'g> Registry<'g> {
             let words: Vec<&str> = label.split_whitespace().collect();
             let last = words.last().copied().unwrap_or(label);
             let surname = title_case(last.trim_end_matches('.'));
-            let full = full_name(&format!("{} {}", self.title, self.text), &surname);
+            let full = self.names.full_name(&surname);
             let party = self
                 .gaz
                 .find(label)
@@ -595,7 +598,7 @@ impl<'g> Registry<'g> {
                 pronoun: None,
             }
         };
-        self.add(m, Format::Transcript)
+        self.add(m, Format::Transcript, true)
     }
 
     /// The sources a speaker phrase names (several for "North Korea and Russia").
@@ -609,7 +612,7 @@ impl<'g> Registry<'g> {
                     }
                     continue;
                 }
-                ids.push(self.add(m, format));
+                ids.push(self.add(m, format, false));
             }
         }
         ids
@@ -655,6 +658,17 @@ impl<'g> Registry<'g> {
         if from < toks.len() {
             parts.push(&toks[from..]);
         }
+        // "he and his colleagues": a part owned by a pronoun is not a speaker of its own.
+        if parts.len() > 1 {
+            parts.retain(|p| {
+                !p.first().is_some_and(|t| {
+                    matches!(
+                        t.text(text).to_lowercase().as_str(),
+                        "his" | "her" | "their" | "its" | "our" | "my"
+                    )
+                })
+            });
+        }
         // "the government or the FBI": a bare role beside a named part is dropped.
         if parts.len() > 1 {
             let named = |p: &&[Tok]| {
@@ -670,12 +684,38 @@ impl<'g> Registry<'g> {
         parts
     }
 
+    /// The party of the most recent speaker whose name ends with `role` ("ministry").
+    fn recent_with_role(&self, role: &str) -> Option<String> {
+        let role = role.trim_end_matches('s');
+        self.recent.iter().rev().find_map(|&id| {
+            let src = &self.entries[id].source;
+            let n = src.name.to_lowercase();
+            n.trim_end_matches('s')
+                .ends_with(role)
+                .then(|| src.party.clone())
+                .flatten()
+        })
+    }
+
+    /// True when the phrase is a gazetteer entity or an already known speaker.
+    pub fn is_known_entity(&self, text: &str, toks: &[Tok]) -> bool {
+        let (Some(f), Some(l)) = (toks.first(), toks.last()) else {
+            return false;
+        };
+        let phrase = &text[f.start..l.end];
+        self.gaz.lookup(phrase).is_some()
+            || self.entries.iter().any(|e| {
+                e.source.name.eq_ignore_ascii_case(phrase) || e.acronyms.iter().any(|a| a == phrase)
+            })
+    }
+
     /// Understands one conjunct.
     fn mention(&self, text: &str, toks: &[Tok]) -> Option<Mention> {
-        let lower: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let folded = text.to_ascii_lowercase();
+        let lower: Vec<&str> = toks.iter().map(|t| &folded[t.start..t.end]).collect();
         if toks.len() == 1 && is_pronoun(&lower[0]) {
             return Some(Mention {
-                pronoun: Some(lower[0].clone()),
+                pronoun: Some(lower[0].to_owned()),
                 ..blank(text, toks)
             });
         }
@@ -731,11 +771,11 @@ impl<'g> Registry<'g> {
                 .iter()
                 .any(|g| t.start >= base + g.start && t.end <= base + g.end);
             if t.capitalized(text)
-                && !TITLES.contains(&w.as_str())
-                && !ORG_WORDS.contains(&w.as_str())
+                && !TITLES.contains(w)
+                && !ORG_WORDS.contains(w)
                 && !in_gaz
-                && !STOP_CAPS.contains(&w.as_str())
-                && !ROLES.contains(&w.as_str())
+                && !STOP_CAPS.contains(w)
+                && !ROLES.contains(w)
             {
                 run.push(i);
             } else {
@@ -756,11 +796,12 @@ impl<'g> Registry<'g> {
         {
             let only_name = !titled
                 || head[..head.len() - run.len()].iter().all(|&i| {
-                    TITLES.contains(&lower[i].as_str())
+                    TITLES.contains(&lower[i])
                         || toks[i].capitalized(text)
-                        || MODIFIERS.contains(&lower[i].as_str())
+                        || MODIFIERS.contains(&lower[i])
                         || is_connector(&lower[i])
                         || is_determiner(&lower[i])
+                        || ROLES.contains(&lower[i])
                 });
             if only_name {
                 let name = run
@@ -771,7 +812,26 @@ impl<'g> Registry<'g> {
                 m.surname = run.last().map(|&i| toks[i].base(text).to_owned());
                 m.name = name;
                 m.kind = SourceKind::Person;
-                m.party = first_party;
+                // "a spokesman for the ministry": the party of the ministry met before.
+                m.party = first_party.or_else(|| {
+                    let role = head
+                        .iter()
+                        .find(|&&i| ROLES.contains(&lower[i]) && !TITLES.contains(&lower[i]))?;
+                    self.recent_with_role(lower[*role])
+                });
+                return Some(m);
+            }
+        }
+        // An acronym the document spells out ("Conflict Armament Research ... CAR") means
+        // what the document says, even where the gazetteer knows another meaning.
+        if head.len() == 1 && all_caps(hfirst) && toks[hfirst].text(text).len() > 1 {
+            let a = toks[hfirst].base(text);
+            if let Some(full) = self.names.expand(a) {
+                let known = self.gaz.lookup(&full).map(|(id, _)| self.gaz.entity(id));
+                m.acronym = Some(a.to_owned());
+                m.kind = SourceKind::Organization;
+                m.party = known.map_or_else(|| Some(full.clone()), |e| e.party.clone());
+                m.name = known.map_or(full, |e| e.name.clone());
                 return Some(m);
             }
         }
@@ -787,8 +847,14 @@ impl<'g> Registry<'g> {
                 let ptext = &text[toks[first].start..toks[keep[p]].base_end];
                 self.gaz.find(ptext).iter().find_map(party_of)
             });
-            m.party = poss_party.or_else(|| e.party.clone());
+            // A generic body ("Foreign Ministry") takes its country from the phrase.
+            let generic = e.party.is_none();
+            m.party = poss_party
+                .or_else(|| e.party.clone())
+                .or_else(|| first_party.clone());
             (m.name, m.kind) = match (e.kind, g.how) {
+                // "Russia's Foreign Ministry" and "Ukraine's Foreign Ministry" stay apart.
+                _ if generic => (whole.to_owned(), SourceKind::Organization),
                 (EntityKind::Country, MatchKind::Demonym) => {
                     (head_text.to_owned(), SourceKind::Group)
                 }
@@ -802,16 +868,20 @@ impl<'g> Registry<'g> {
             return Some(m);
         }
         // A role phrase: "South Korean officials", "a senior official from Korea President office".
-        if ROLES.contains(&lower[last].as_str()) {
+        if ROLES.contains(&lower[last]) {
             let named = head
                 .iter()
-                .any(|&i| toks[i].capitalized(text) && !ROLES.contains(&lower[i].as_str()));
+                .any(|&i| toks[i].capitalized(text) && !ROLES.contains(&lower[i]));
             let head_word = lower[last].trim_end_matches('s').to_owned();
             m.name = head_text.to_owned();
-            m.party = matches.iter().find_map(party_of);
+            m.party = if lower[last] == "media" {
+                Some("media".to_owned())
+            } else {
+                matches.iter().find_map(party_of)
+            };
             m.kind = if lower[last].ends_with('s')
                 || matches!(
-                    lower[last].as_str(),
+                    lower[last],
                     "intelligence"
                         | "government"
                         | "military"
@@ -822,7 +892,7 @@ impl<'g> Registry<'g> {
                 ) {
                 SourceKind::Group
             } else if matches!(
-                lower[last].as_str(),
+                lower[last],
                 "ministry"
                     | "agency"
                     | "office"
@@ -854,7 +924,7 @@ impl<'g> Registry<'g> {
         // An acronym alone ("CAR"), expanded from the document where it can be.
         if head.len() == 1 && all_caps(hfirst) && toks[hfirst].text(text).len() > 1 {
             let a = toks[hfirst].base(text).to_owned();
-            m.name = expand_acronym(&self.text, &a).unwrap_or_else(|| a.clone());
+            m.name = self.names.expand(&a).unwrap_or_else(|| a.clone());
             m.acronym = Some(a);
             m.kind = SourceKind::Organization;
             m.party = Some(m.name.clone());
@@ -864,7 +934,7 @@ impl<'g> Registry<'g> {
         if head
             .iter()
             .all(|&i| toks[i].capitalized(text) || is_connector(&lower[i]))
-            && head.iter().any(|&i| ORG_WORDS.contains(&lower[i].as_str()))
+            && head.iter().any(|&i| ORG_WORDS.contains(&lower[i]))
         {
             m.name = head_text.to_owned();
             m.kind = SourceKind::Organization;
@@ -874,7 +944,7 @@ impl<'g> Registry<'g> {
         None
     }
 
-    fn add(&mut self, m: Mention, format: Format) -> usize {
+    fn add(&mut self, m: Mention, format: Format, turn: bool) -> usize {
         let norm = |s: &str| s.to_lowercase();
         let found = self.entries.iter().position(|e| {
             norm(&e.source.name) == norm(&m.name)
@@ -892,9 +962,11 @@ impl<'g> Registry<'g> {
                 n.trim_end_matches('s').ends_with(role.as_str())
             })
         });
-        let home = (format == Format::Transcript && m.kind != SourceKind::Press)
-            .then(|| self.home.clone())
-            .flatten();
+        let unnamed = m.role.is_some() || m.surname.is_none() || m.kind != SourceKind::Person;
+        let home =
+            (format == Format::Transcript && m.kind != SourceKind::Press && (unnamed || turn))
+                .then(|| self.home.clone())
+                .flatten();
         let id = match found {
             Some(id) => {
                 let e = &mut self.entries[id];
@@ -975,45 +1047,79 @@ fn title_case(w: &str) -> String {
     }
 }
 
-/// "John Kirby" for "Kirby" when the text has a capitalised given name before the surname.
-fn full_name(hay: &str, surname: &str) -> Option<String> {
-    let words: Vec<&str> = hay
-        .split(|c: char| c.is_whitespace() || c == ',' || c == ':')
-        .collect();
-    words.windows(2).find_map(|w| {
-        let given = w[0];
-        let ok = w[1] == surname
-            && given.chars().next().is_some_and(char::is_uppercase)
-            && given.chars().all(char::is_alphabetic)
-            && given.len() > 1
-            && !TITLES.contains(&given.to_lowercase().as_str())
-            && !STOP_CAPS.contains(&given.to_lowercase().as_str());
-        ok.then(|| format!("{given} {surname}"))
-    })
+/// Names the document spells out, for completing short ones: "John Kirby" for "Kirby" and
+/// "Conflict Armament Research" for "CAR". Built in one pass; first occurrence wins.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    full: std::collections::HashMap<String, String>,
+    initials: std::collections::HashMap<String, String>,
 }
 
-/// A capitalised phrase of the document whose initials spell `acronym`.
-fn expand_acronym(text: &str, acronym: &str) -> Option<String> {
-    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 {
-        return None;
+impl NameIndex {
+    /// Indexes the capitalised word runs of `texts`.
+    pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> NameIndex {
+        let mut index = NameIndex::default();
+        for text in texts {
+            let mut run: Vec<&str> = Vec::new();
+            let words =
+                text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '.'));
+            for w in words
+                .map(|w| w.trim_end_matches('.'))
+                .chain(std::iter::once(""))
+            {
+                let cap = w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase);
+                if cap && !STOP_CAPS.contains(&w.to_lowercase().as_str()) {
+                    run.push(w);
+                } else if !run.is_empty() {
+                    index.add_run(&run);
+                    run.clear();
+                }
+            }
+        }
+        index
     }
-    let words: Vec<&str> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.windows(letters.len()).find_map(|w| {
-        let ok = w.iter().zip(&letters).all(|(word, l)| word.starts_with(*l))
-            && w.iter()
-                .all(|x| x.chars().next().is_some_and(char::is_uppercase) && x.len() > 1);
-        ok.then(|| w.join(" "))
-    })
+
+    fn add_run(&mut self, run: &[&str]) {
+        for pair in run.windows(2) {
+            let given = pair[0];
+            let plain = given.chars().all(char::is_alphabetic)
+                && !TITLES.contains(&given.to_lowercase().as_str());
+            if plain {
+                self.full
+                    .entry(pair[1].to_owned())
+                    .or_insert_with(|| format!("{given} {}", pair[1]));
+            }
+        }
+        for len in 2..=run.len().min(6) {
+            for window in run.windows(len) {
+                let key: String = window.iter().filter_map(|w| w.chars().next()).collect();
+                self.initials.entry(key).or_insert_with(|| window.join(" "));
+            }
+        }
+    }
+
+    /// "John Kirby" for "Kirby", when the document has it.
+    pub fn full_name(&self, surname: &str) -> Option<String> {
+        self.full.get(surname).cloned()
+    }
+
+    /// The capitalised phrase whose initials spell `acronym`.
+    pub fn expand(&self, acronym: &str) -> Option<String> {
+        let key: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        (key.chars().count() >= 2)
+            .then(|| self.initials.get(&key).cloned())
+            .flatten()
+    }
 }
 
 /// The party a transcript's officials speak for when the text does not say: the government
 /// body named in the title, else the first one with a country in the text, else the source
 /// address (a `.gov` host, or a path segment naming a country or body).
-fn home_party(gaz: &Gazetteer, doc: DocInfo, text: &str) -> Option<String> {
+fn home_party<'a>(
+    gaz: &Gazetteer,
+    doc: DocInfo,
+    mut sentences: impl Iterator<Item = &'a str>,
+) -> Option<String> {
     let body_party = |s: &str| {
         gaz.find(s).iter().find_map(|m| {
             let e = gaz.entity(m.entity);
@@ -1025,10 +1131,13 @@ fn home_party(gaz: &Gazetteer, doc: DocInfo, text: &str) -> Option<String> {
     if let Some(p) = doc.title.and_then(body_party) {
         return Some(p);
     }
-    if let Some(p) = body_party(text) {
-        return Some(p);
-    }
-    let url = doc.source?;
+    from_address(gaz, doc.source).or_else(|| sentences.find_map(body_party))
+}
+
+/// The party a source address speaks for: a `.gov`/`.mil` host, or a path segment naming a
+/// country or government body (`/united-states/white-house/`).
+fn from_address(gaz: &Gazetteer, url: Option<&str>) -> Option<String> {
+    let url = url?;
     let rest = url.split("://").nth(1).unwrap_or(url);
     let mut parts = rest.split('/');
     let host = parts.next().unwrap_or("");

@@ -20,7 +20,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let runs = text::styled_runs(&app.briefing, s, t, Style::new(), app.highlight_query());
     let mut out = text::wrap_runs(&s.text, &runs, width);
-    let label = |l: &str| Span::styled(format!("{l:<10}"), t.muted());
+    let label = |l: &str| Span::styled(format!("{l:<11}"), t.muted());
     out.push(Line::raw(""));
     let mut who = vec![label("Speakers")];
     if s.speakers.is_empty() {
@@ -81,7 +81,15 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         out.push(Line::from(l));
     }
     if let Some(lk) = s.likelihood {
-        let name = format!("{lk:?}");
+        let name = format!("{lk:?}")
+            .chars()
+            .flat_map(|c| {
+                let space = c.is_ascii_uppercase().then_some(' ');
+                space.into_iter().chain(std::iter::once(c.to_ascii_lowercase()))
+            })
+            .collect::<String>()
+            .trim()
+            .to_owned();
         out.push(Line::from(vec![label("Likelihood"), Span::raw(name)]));
     }
     if let Some(turn) = &s.turn {

@@ -98,8 +98,16 @@ pub fn fit(spans: Vec<Span<'static>>, width: usize, ascii: bool) -> Line<'static
             room -= w;
             out.push(s);
         } else {
-            let cut = text::truncate(&s.content, room + text::width(ell), ascii);
-            let cut = cut.strip_suffix(ell).unwrap_or(&cut).to_owned();
+            let mut cut = String::new();
+            let mut used = 0;
+            for c in s.content.chars() {
+                let cw = text::width(c.encode_utf8(&mut [0; 4]));
+                if used + cw > room {
+                    break;
+                }
+                used += cw;
+                cut.push(c);
+            }
             room = 0;
             out.push(Span::styled(cut, s.style));
         }

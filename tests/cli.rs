@@ -1,0 +1,229 @@
+//! The command line: exit codes, one-line errors, JSON and text output.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn debrief(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_debrief"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_debrief"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("writes");
+    child.wait_with_output().expect("waits")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).expect("one JSON object")
+}
+
+fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("debrief-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("writes");
+    p
+}
+
+#[test]
+fn analyze_prints_the_json_of_the_spec() {
+    let o = debrief(&["analyze", "assets/briefings/korea-ukraine.txt"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = json(&o);
+    for key in [
+        "title",
+        "date",
+        "format",
+        "sources",
+        "sentences",
+        "timeline",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    let s0 = &v["sentences"][0];
+    assert_eq!(s0["id"], 0);
+    assert_eq!(s0["paragraph"], 0);
+    assert_eq!(s0["section"], "response");
+    let src = &v["sources"][s0["speakers"][0].as_u64().expect("speaker id") as usize];
+    assert_eq!(src["name"], "South Korea");
+    assert_eq!(src["party"], "South Korea");
+}
+
+#[test]
+fn date_option_sets_the_reference() {
+    let o = debrief(&[
+        "analyze",
+        "--date",
+        "2024-10-23",
+        "assets/briefings/korea-ukraine.txt",
+    ]);
+    assert_eq!(json(&o)["date"], "2024-10-23");
+    let o = debrief(&[
+        "analyze",
+        "--date",
+        "23/10/2024",
+        "assets/briefings/korea-ukraine.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("YYYY-MM-DD"), "{}", stderr(&o));
+}
+
+#[test]
+fn text_report_groups_by_section() {
+    let o = debrief(&[
+        "analyze",
+        "--format",
+        "text",
+        "assets/briefings/korea-ukraine.txt",
+    ]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    for title in [
+        "Allegations (",
+        "Denials (",
+        "Responses (",
+        "Context (",
+        "Speakers",
+        "Timeline",
+    ] {
+        assert!(out.contains(title), "missing {title}:\n{out}");
+    }
+    assert!(out.contains("Vassily Nebenzia"));
+}
+
+#[test]
+fn several_documents_give_json_lines() {
+    let a = temp("a.txt", b"Officials said the road was closed.");
+    let b = temp("b.txt", b"Both sides denied the report.");
+    let o = debrief(&[
+        "analyze",
+        a.to_str().expect("utf8"),
+        b.to_str().expect("utf8"),
+    ]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2);
+    for l in lines {
+        serde_json::from_str::<serde_json::Value>(l).expect("each line is JSON");
+    }
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let o = with_stdin(
+        &["analyze", "-"],
+        "+++\ntitle = \"Piped\"\n+++\nThe ministry denied it.".as_bytes(),
+    );
+    assert!(o.status.success());
+    let v = json(&o);
+    assert_eq!(v["title"], "Piped");
+    assert_eq!(v["sentences"][0]["section"], "denial");
+}
+
+#[test]
+fn missing_file_is_a_one_line_error_with_status_2() {
+    let o = debrief(&["analyze", "no/such/briefing.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert_eq!(e.lines().count(), 1, "{e}");
+    assert!(
+        e.contains("no/such/briefing.txt") && e.contains("no such file"),
+        "{e}"
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn a_directory_is_refused() {
+    let o = debrief(&["analyze", "assets"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("directory"));
+}
+
+#[test]
+fn binary_input_is_refused() {
+    let p = temp("bin.dat", b"\x7fELF\x00\x01\x02");
+    let o = debrief(&["analyze", p.to_str().expect("utf8")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("looks like a binary file"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn invalid_utf8_is_a_warning_not_an_error() {
+    let p = temp("bad.txt", b"The minister denied it \xff today.");
+    let o = debrief(&["analyze", p.to_str().expect("utf8")]);
+    assert!(o.status.success());
+    assert!(
+        stderr(&o).contains("warning: invalid UTF-8"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        json(&o)["sentences"][0]["text"]
+            .as_str()
+            .expect("text")
+            .contains('\u{FFFD}')
+    );
+}
+
+#[test]
+fn escape_sequences_never_reach_the_output() {
+    let p = temp(
+        "esc.txt",
+        b"Officials said \x1b]52;c;ZXZpbA==\x07the \x1b[2Jtalks \x1b[31mfailed\x1b[0m.",
+    );
+    let o = debrief(&["analyze", p.to_str().expect("utf8")]);
+    assert!(!o.stdout.contains(&0x1b), "ESC in output");
+    assert_eq!(
+        json(&o)["sentences"][0]["text"],
+        "Officials said the talks failed."
+    );
+}
+
+#[test]
+fn bad_usage_is_status_2() {
+    assert_eq!(debrief(&["analyze"]).status.code(), Some(2));
+    assert_eq!(debrief(&["--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(
+        debrief(&["analyze", "--format", "xml", "x"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn help_and_version() {
+    let o = debrief(&["--help"]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Exit status"));
+    let o = debrief(&["--version"]);
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("debrief "));
+}
+
+#[test]
+fn empty_input_gives_an_empty_analysis() {
+    let p = temp("empty.txt", b"  \n\n \t\n");
+    let o = debrief(&["analyze", p.to_str().expect("utf8")]);
+    assert!(o.status.success());
+    assert_eq!(json(&o)["sentences"].as_array().map(Vec::len), Some(0));
+}
