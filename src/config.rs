@@ -273,18 +273,18 @@ fn merge_keys(
     order.sort_by_key(|(_, (_, name, _, at))| (*name != base.0, *at));
     for (action, (keys, name, text, at)) in order {
         for key in keys {
-            if let Some(other) = owner.insert(*key, action) {
-                if other != action {
-                    return Err(ConfigError {
-                        file: (*name).to_owned(),
-                        at: Some(line_col(text, *at)),
-                        message: format!(
-                            "key \"{key}\" is bound to both {} and {}",
-                            snake(other),
-                            snake(action)
-                        ),
-                    });
-                }
+            if let Some(other) = owner.insert(*key, action)
+                && other != action
+            {
+                return Err(ConfigError {
+                    file: (*name).to_owned(),
+                    at: Some(line_col(text, *at)),
+                    message: format!(
+                        "key \"{key}\" is bound to both {} and {}",
+                        snake(other),
+                        snake(action)
+                    ),
+                });
             }
         }
     }

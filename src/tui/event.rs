@@ -25,10 +25,10 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
                 };
             }
             let key = Key::from_event(*k)?;
-            if let Some(Overlay::Filter(_)) = app.overlay {
-                if let Some(a) = app.keymap.lookup(Layer::Filter, key) {
-                    return Some(a);
-                }
+            if let Some(Overlay::Filter(_)) = app.overlay
+                && let Some(a) = app.keymap.lookup(Layer::Filter, key)
+            {
+                return Some(a);
             }
             app.keymap.lookup(Layer::Reader, key)
         }

@@ -155,10 +155,10 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
             }
         }
         pending_space_w = self::width(&rest[word_len..word_len + space_len]).max(1);
-        if rest[word_len..word_len + space_len].contains('\n') {
-            if let Some(s) = line_start.take() {
-                lines.push(s..line_end);
-            }
+        if rest[word_len..word_len + space_len].contains('\n')
+            && let Some(s) = line_start.take()
+        {
+            lines.push(s..line_end);
         }
         i += word_len + space_len;
     }

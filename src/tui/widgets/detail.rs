@@ -85,7 +85,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             .chars()
             .flat_map(|c| {
                 let space = c.is_ascii_uppercase().then_some(' ');
-                space.into_iter().chain(std::iter::once(c.to_ascii_lowercase()))
+                space
+                    .into_iter()
+                    .chain(std::iter::once(c.to_ascii_lowercase()))
             })
             .collect::<String>()
             .trim()
