@@ -78,7 +78,7 @@ pub fn areas(app: &App) -> Areas {
         Some(Overlay::Help { .. }) => Some(centered(full, 76, h.saturating_sub(2))),
         Some(Overlay::Filter(f)) => {
             let rows = f.entries.len() as u16 + 4;
-            Some(centered(full, 56, rows.min(h.saturating_sub(2))))
+            Some(centered(full, 62, rows.min(h.saturating_sub(2))))
         }
         Some(Overlay::Search(_)) | None => None,
     };

@@ -55,7 +55,7 @@ fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
         "The terminal is too small ({}x{}). debrief needs at least {}x{}; the reader comes back when the window grows. q quits.",
         app.size.0, app.size.1, MIN_SIZE.0, MIN_SIZE.1
     );
-    let h = 4.min(area.height);
+    let h = 6.min(area.height);
     let r = Rect::new(
         area.x,
         area.y + area.height.saturating_sub(h) / 2,
