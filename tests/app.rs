@@ -228,3 +228,89 @@ fn osc52_is_base64_and_wrapped_for_tmux() {
     assert_eq!(osc52("hi", false), "\x1b]52;c;aGk=\x07");
     assert_eq!(osc52("hi", true), "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\");
 }
+
+mod keys {
+    use super::common;
+    use debrief::config::Config;
+    use debrief::tui::App;
+    use debrief::tui::action::Action;
+    use debrief::tui::event::action_for;
+    use ratatui::crossterm::event::{
+        Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    };
+
+    fn key(c: KeyCode, m: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(c, m))
+    }
+
+    fn ch(c: char) -> Event {
+        key(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_topmost_layer_gets_keys_first() {
+        let mut app = common::app(common::briefing(), (120, 40), true);
+        assert_eq!(action_for(&app, &ch('n')), Some(Action::SearchNext));
+        assert_eq!(action_for(&app, &ch('j')), Some(Action::SelectNext));
+        assert_eq!(
+            action_for(&app, &key(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+            Some(Action::PageDown)
+        );
+        assert_eq!(
+            action_for(&app, &key(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::FocusPrev)
+        );
+        assert_eq!(
+            action_for(&app, &key(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::SelectLast)
+        );
+        app.update(Action::OpenFilter);
+        assert_eq!(action_for(&app, &ch('n')), Some(Action::SelectNone));
+        assert_eq!(action_for(&app, &ch(' ')), Some(Action::ToggleEntry));
+        assert_eq!(
+            action_for(&app, &ch('j')),
+            Some(Action::SelectNext),
+            "movement falls through"
+        );
+        app.update(Action::Close);
+        app.update(Action::Search);
+        assert_eq!(
+            action_for(&app, &ch('q')),
+            Some(Action::Input('q')),
+            "the prompt takes text"
+        );
+        assert_eq!(
+            action_for(&app, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(&app, &key(KeyCode::Esc, KeyModifiers::NONE)),
+            Some(Action::Close)
+        );
+        assert_eq!(
+            action_for(&app, &Event::Resize(80, 24)),
+            Some(Action::Resize(80, 24))
+        );
+    }
+
+    #[test]
+    fn mouse_only_when_configured() {
+        let click = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 60,
+            row: 2,
+            modifiers: KeyModifiers::NONE,
+        });
+        let app = common::app(common::briefing(), (120, 40), true);
+        assert_eq!(action_for(&app, &click), None, "mouse is off by default");
+        let config = Config {
+            mouse: true,
+            ..Config::default()
+        };
+        let mut app = App::new(common::briefing(), "t", &config, true, false, (120, 40));
+        let action = action_for(&app, &click).expect("a click action");
+        app.update(action);
+        // Column 60, row 2 is the second row of the Allegations pane (after the sidebar).
+        assert_eq!(app.current_sentence().unwrap().id, 5);
+    }
+}

@@ -7,6 +7,7 @@ pub mod event;
 pub mod filter;
 pub mod keymap;
 pub mod layout;
+pub mod scroll;
 pub mod terminal;
 pub mod text;
 pub mod theme;

@@ -117,7 +117,14 @@ pub fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let inner = block.inner(area);
     block.render(area, buf);
-    Paragraph::new(lines(app, inner.width as usize))
+    let mut lines = lines(app, inner.width as usize);
+    if lines.len() > inner.height as usize {
+        // Short of room: drop the blank line between the text and its particulars.
+        if let Some(blank) = lines.iter().position(|l| l.width() == 0) {
+            lines.remove(blank);
+        }
+    }
+    Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
 }

@@ -49,7 +49,7 @@ pub fn build(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Range<usize>>)
         let mut head = speaker_spans(app, id);
         head.push(Span::raw(":"));
         let runs = text::styled_runs(&app.briefing, s, t, Style::new(), app.highlight_query());
-        let mut body = vec![Line::from(head)];
+        let mut body = vec![super::fit(head, text_w, t.ascii)];
         body.extend(text::wrap_runs(&s.text, &runs, text_w));
         let section = t.section(s.section).add_modifier(Modifier::BOLD);
         for (k, mut line) in body.into_iter().enumerate() {
