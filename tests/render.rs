@@ -197,3 +197,18 @@ fn wide_text_wraps_by_display_width() {
     assert!(lines.len() >= 4);
     assert!(lines.iter().all(|r| width(&cjk[r.clone()]) <= 10));
 }
+
+#[test]
+fn search_ignores_case_and_keeps_byte_offsets() {
+    use debrief::tui::text::find_matches;
+    assert_eq!(
+        find_matches("Denied, DENIED, denied", "denied"),
+        vec![0..6, 8..14, 16..22]
+    );
+    let s = "Ärger über ÄRGER";
+    let m = find_matches(s, "ärger");
+    assert_eq!(m.len(), 2);
+    assert_eq!(&s[m[1].clone()], "ÄRGER");
+    assert_eq!(find_matches("북한 북한", "북한").len(), 2);
+    assert!(find_matches("abc", "").is_empty());
+}

@@ -110,8 +110,13 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// The search query; matches stay highlighted after the prompt closes, until Esc.
     pub query: String,
+    /// Sentence ids matching the query among the visible ones, kept by `update`.
+    pub matches: Vec<usize>,
     /// A one-off message for the status bar ("copied").
     pub message: Option<String>,
+    /// The document view's line ranges per visible sentence, for the width (inner columns)
+    /// they were counted at; kept by `update`, dropped whenever the visible sentences change.
+    pub doc_lines: Option<(u16, Vec<std::ops::Range<usize>>)>,
 }
 
 impl App {
@@ -149,7 +154,9 @@ impl App {
             timeline_items: Vec::new(),
             overlay: None,
             query: String::new(),
+            matches: Vec::new(),
             message: None,
+            doc_lines: None,
         };
         app.refresh_items();
         app
@@ -157,6 +164,7 @@ impl App {
 
     /// Recomputes the visible lists from the filter (selection is fixed up by the caller).
     pub(super) fn refresh_items(&mut self) {
+        self.doc_lines = None;
         self.doc_items = filter::visible(&self.briefing, &self.filter);
         for s in Section::ALL {
             self.section_items[s.index()] = self
@@ -167,6 +175,7 @@ impl App {
                 .collect();
         }
         self.timeline_items = filter::visible_timeline(&self.briefing, &self.filter);
+        self.refresh_matches();
     }
 
     /// Whether the timeline sidebar is on screen.
@@ -204,18 +213,21 @@ impl App {
     }
 
     /// Sentence ids matching the search query, in document order.
-    pub fn search_matches(&self) -> Vec<usize> {
+    pub fn search_matches(&self) -> &[usize] {
+        &self.matches
+    }
+
+    /// Recomputes the matches after the query or the visible sentences changed.
+    pub(super) fn refresh_matches(&mut self) {
+        self.matches.clear();
         if self.query.is_empty() {
-            return Vec::new();
+            return;
         }
-        self.doc_items
-            .iter()
-            .copied()
-            .filter(|&id| {
-                !super::text::find_matches(&self.briefing.sentences[id].text, &self.query)
-                    .is_empty()
-            })
-            .collect()
+        let (briefing, query) = (&self.briefing, &self.query);
+        self.matches
+            .extend(self.doc_items.iter().copied().filter(|&id| {
+                !super::text::find_matches(&briefing.sentences[id].text, query).is_empty()
+            }));
     }
 
     /// The query to highlight, if any.

@@ -14,28 +14,29 @@ pub fn find_matches(text: &str, query: &str) -> Vec<Range<usize>> {
     if query.is_empty() {
         return out;
     }
-    let q: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
-    let mut start = 0;
-    while start < text.len() {
-        let mut qi = 0;
-        let mut end = start;
-        for (off, c) in text[start..].char_indices() {
-            let lower: Vec<char> = c.to_lowercase().collect();
-            if q.len() < qi + lower.len() || q[qi..qi + lower.len()] != lower[..] {
-                break;
-            }
-            qi += lower.len();
-            end = start + off + c.len_utf8();
-            if qi == q.len() {
-                break;
-            }
+    let q: String = query.chars().flat_map(char::to_lowercase).collect();
+    // Fold the text once, remembering which original char each folded byte came from.
+    let mut folded = String::with_capacity(text.len());
+    let mut origin: Vec<usize> = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        for l in c.to_lowercase() {
+            folded.push(l);
+            origin.resize(folded.len(), i);
         }
-        if qi == q.len() {
-            out.push(start..end);
-            start = end;
+    }
+    origin.push(text.len());
+    let char_end = |i: usize| i + text[i..].chars().next().map_or(0, char::len_utf8);
+    let mut from = 0;
+    while let Some(p) = folded[from..].find(&q) {
+        let (s, e) = (from + p, from + p + q.len());
+        // A match ending inside one char's folded form takes the whole char.
+        let end = if origin[e] == origin[e - 1] {
+            char_end(origin[e - 1])
         } else {
-            start += text[start..].chars().next().map_or(1, char::len_utf8);
-        }
+            origin[e]
+        };
+        out.push(origin[s]..end);
+        from = e;
     }
     out
 }

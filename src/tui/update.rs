@@ -80,13 +80,18 @@ impl App {
 
     fn update_search(&mut self, action: Action, snap: Snapshot) -> Effect {
         match action {
-            Action::Input(c) => self.query.push(c),
+            Action::Input(c) => {
+                self.query.push(c);
+                self.refresh_matches();
+            }
             Action::DeleteChar => {
                 self.query.pop();
+                self.refresh_matches();
             }
             Action::Activate => return Effect::Redraw, // keep the query for n / N
             Action::Close => {
                 self.query.clear();
+                self.refresh_matches();
                 self.focus = snap.focus;
                 self.panes = snap.panes;
                 self.document = snap.document;
@@ -137,6 +142,7 @@ impl App {
                     sentence: self.current_sentence().map(|s| s.id),
                 }));
                 self.query.clear();
+                self.refresh_matches();
             }
             Action::SearchNext | Action::SearchPrev => {
                 let matches = self.search_matches();
@@ -159,6 +165,7 @@ impl App {
             Action::Close => {
                 if !self.query.is_empty() {
                     self.query.clear();
+                    self.refresh_matches();
                 } else if self.focus == Focus::Timeline {
                     self.focus = Focus::Pane(self.last_pane);
                 } else {
