@@ -135,9 +135,9 @@ pub fn render_document(app: &App, area: Rect, buf: &mut Buffer) {
     let first = ranges.partition_point(|r| r.end <= offset);
     let mut y = 0usize;
     let height = inner.height as usize;
-    for pos in first..n {
+    for (pos, range) in ranges.iter().enumerate().skip(first) {
         let lines = block(app, pos, width);
-        let start = ranges[pos].end - lines.len();
+        let start = range.end - lines.len();
         for (k, line) in lines.into_iter().enumerate() {
             if start + k < offset {
                 continue;
