@@ -100,7 +100,7 @@ impl Action {
             Action::SearchNext => "next match",
             Action::SearchPrev => "previous match",
             Action::OpenFilter => "source filter",
-            Action::OnlySpeaker => "only this speaker (again: everyone)",
+            Action::OnlySpeaker => "only this speaker / everyone",
             Action::ToggleDocument => "document view",
             Action::Copy => "copy the sentence (OSC 52)",
             Action::Help => "this help",

@@ -75,7 +75,7 @@ pub fn areas(app: &App) -> Areas {
         }
     }
     a.overlay = match &app.overlay {
-        Some(Overlay::Help { .. }) => Some(centered(full, 76, h.saturating_sub(2))),
+        Some(Overlay::Help { .. }) => Some(centered(full, 104, h.saturating_sub(2))),
         Some(Overlay::Filter(f)) => {
             let rows = f.entries.len() as u16 + 4;
             Some(centered(full, 62, rows.min(h.saturating_sub(2))))
