@@ -189,3 +189,23 @@ fn binary_reports_a_bad_config_before_touching_the_terminal() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.starts_with("debrief: ") && err.contains("two_actions.toml:3:8: key \"j\""));
 }
+
+#[test]
+fn user_file_is_found_under_xdg_config_home() {
+    let home = std::env::temp_dir().join(format!("debrief-xdg-{}", std::process::id()));
+    let dir = home.join("debrief");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "[theme]\naccent = \"nope\"\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_debrief"))
+        .env("XDG_CONFIG_HOME", &home)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&home);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let expected = format!(
+        "{}:2:10: unknown colour \"nope\"",
+        dir.join("config.toml").display()
+    );
+    assert!(err.contains(&expected), "{err}");
+}
