@@ -170,6 +170,17 @@ fn broken_configs_name_file_line_and_column() {
 }
 
 #[test]
+fn empty_party_palette_is_an_error() {
+    let user = "[theme]\nparties = []\n";
+    let err = Config::from_sources(DEFAULT_CONFIG_NAME, DEFAULT_CONFIG, Some(("u.toml", user)))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "u.toml: theme.parties must list at least one colour"
+    );
+}
+
+#[test]
 fn missing_config_file_is_an_error() {
     let err = Config::load(Some(Path::new("/nonexistent/debrief.toml"))).unwrap_err();
     assert_eq!(err.to_string(), "/nonexistent/debrief.toml: no such file");
