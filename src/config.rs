@@ -185,6 +185,15 @@ impl Config {
             Some((name, text)) => Some((name, text, parse(name, text)?)),
             None => None,
         };
+        if let Some((name, _, f)) = &over
+            && f.theme.parties.as_ref().is_some_and(Vec::is_empty)
+        {
+            return Err(ConfigError {
+                file: (*name).to_owned(),
+                at: None,
+                message: "theme.parties must list at least one colour".to_owned(),
+            });
+        }
         let theme =
             merge_theme(&base.theme, over.as_ref().map(|(_, _, f)| &f.theme)).ok_or_else(|| {
                 ConfigError {
