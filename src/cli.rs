@@ -127,7 +127,7 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
 /// Reads and analyses one briefing.
 pub fn load_path(path: &Path, options: &Options) -> Result<Briefing, CliError> {
     let bytes = read_input(path)?;
-    loader::load(&bytes, options).map_err(|e: LoadError| CliError::Input {
+    loader::load_owned(bytes, options).map_err(|e: LoadError| CliError::Input {
         path: path.display().to_string(),
         message: e.to_string(),
     })

@@ -138,8 +138,8 @@ pub struct Cue {
     pub section: Section,
     /// The words as written.
     pub text: String,
-    /// Why it counted, e.g. "denial verb", "negated allegation", "speaker is a denier".
-    pub rule: String,
+    /// Why it counted, e.g. "strong denial cue", "opens with background".
+    pub rule: &'static str,
 }
 
 /// The ICD 203 likelihood scale for estimative language.
@@ -181,8 +181,12 @@ pub struct Sentence {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
+    /// A decade: the value is its first three digits (`199` for the 1990s).
+    Decade,
     Year,
     Month,
+    /// An ISO week (`2015-W01`).
+    Week,
     Day,
 }
 

@@ -180,22 +180,25 @@ struct Attribution {
 /// Fills each sentence's `speakers` and speaker/reporting spans; returns the sources.
 pub fn attribute(sentences: &mut [Sentence], doc: DocInfo, lexicon: &Lexicon) -> Vec<Source> {
     let gaz = Gazetteer::embedded();
-    let mut reg = Registry::new(gaz, doc, sentences.iter().map(|s| s.text.as_str()));
-    let mut prev: Option<(usize, Attribution, bool)> = None; // paragraph, attribution, open quote
-    for s in sentences.iter_mut() {
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let mut reg = Registry::new(gaz, doc, &texts);
+    let mut found: Vec<Attribution> = Vec::with_capacity(sentences.len());
+    let mut prev: Option<(usize, usize, bool)> = None; // index, paragraph, open quote
+    for (i, s) in sentences.iter().enumerate() {
         let mut a = explicit(&s.text, lexicon, &mut reg, doc.format);
-        let open_quote_before = prev.as_ref().is_some_and(|p| p.2);
-        let same_para = prev.as_ref().is_some_and(|p| p.0 == s.paragraph);
+        let open_quote_before = prev.is_some_and(|p| p.2);
+        let same_para = prev.is_some_and(|p| p.1 == s.paragraph);
         if doc.format == Format::Transcript {
             if let Some(turn) = &s.turn {
                 let id = reg.turn_speaker(turn);
                 a.speakers.insert(0, id);
             }
         } else if a.speakers.is_empty()
-            && let Some((_, p, _)) = &prev
+            && let Some((pi, _, _)) = prev
         {
+            let p = &found[pi];
             let quoted = starts_with_quote(&s.text) || open_quote_before;
-            if !p.speakers.is_empty() && ((same_para && p.carries) || (quoted && same_para)) {
+            if !p.speakers.is_empty() && same_para && (p.carries || quoted) {
                 a.speakers = p.speakers.clone();
                 a.carries = true;
             }
@@ -204,12 +207,15 @@ pub fn attribute(sentences: &mut [Sentence], doc: DocInfo, lexicon: &Lexicon) ->
         for &id in &a.speakers {
             reg.touch(id);
         }
-        s.speakers = a.speakers.clone();
-        s.spans.extend(a.spans.iter().copied());
-        let open = open_quote_after(&s.text, open_quote_before);
-        prev = Some((s.paragraph, a, open));
+        prev = Some((i, s.paragraph, open_quote_after(&s.text, open_quote_before)));
+        found.push(a);
     }
-    reg.into_sources()
+    let sources = reg.into_sources();
+    for (s, a) in sentences.iter_mut().zip(found) {
+        s.speakers = a.speakers;
+        s.spans.extend(a.spans);
+    }
+    sources
 }
 
 fn dedup(ids: &mut Vec<usize>) {
@@ -243,18 +249,15 @@ fn explicit(text: &str, lexicon: &Lexicon, reg: &mut Registry, format: Format) -
     let mut a = Attribution::default();
     let folded = text.to_ascii_lowercase();
     let lower: Vec<&str> = toks.iter().map(|t| &folded[t.start..t.end]).collect();
-    let intro_statement = {
-        let l = text.to_lowercase();
-        [
-            "in a statement",
-            "in remarks",
-            "in an interview",
-            "in a speech",
-            "in a joint statement",
-        ]
-        .iter()
-        .any(|p| l.contains(p))
-    };
+    let intro_statement = [
+        "in a statement",
+        "in remarks",
+        "in an interview",
+        "in a speech",
+        "in a joint statement",
+    ]
+    .iter()
+    .any(|p| folded.contains(p));
     for hit in lexicon.reporting(text) {
         // "the United States": a capitalised word inside a sentence is a name, not a verb.
         if hit.start > 0 && text[hit.start..].starts_with(char::is_uppercase) {

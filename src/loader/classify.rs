@@ -50,7 +50,7 @@ const BACKGROUND_OPENERS: &[&str] = &[
 
 /// "X says it did not ...": a speaker's claim that it did not do something.
 static SELF_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:say|says|said|insist|insists|insisted|maintain|maintains|maintained|claim|claims|claimed|argue|argues|argued)\s+(?:that\s+)?(?:it|they|he|she|we|i)\s+(?:(?:did|had|has|have|was|were|is|are)(?:\s+not|n(?:'|’)t)|never|had\s+no|has\s+no|played\s+no)(?-u:\b)")
+    Regex::new(r"(?i-u)\b(?:say|says|said|insist|insists|insisted|maintain|maintains|maintained|claim|claims|claimed|argue|argues|argued)\s+(?:that\s+)?(?:it|they|he|she|we|i)\s+(?:(?:did|had|has|have|was|were|is|are)(?:\s+not|n(?u:['’])t)|never|had\s+no|has\s+no|played\s+no)\b")
         .expect("self-denial regex")
 });
 
@@ -77,7 +77,7 @@ pub fn classify(sentences: &mut [Sentence], _sources: &[Source], lexicon: &Lexic
                 super::attribute::label_kind(t) == crate::model::SourceKind::Press
             }) && s.text.trim_end_matches(['”', '"', ')', ' ']).ends_with('?');
         let (section, cues) = if press_question && section == Section::Response {
-            let rule = "a reporter's question asking for a reaction".to_owned();
+            let rule = "a reporter's question asking for a reaction";
             (
                 Section::Context,
                 vec![Cue {
@@ -95,7 +95,7 @@ pub fn classify(sentences: &mut [Sentence], _sources: &[Source], lexicon: &Lexic
                 vec![Cue {
                     section: Section::Denial,
                     text: String::new(),
-                    rule: "continues the speaker's denial".into(),
+                    rule: "continues the speaker's denial",
                 }],
             )
         } else {
@@ -120,11 +120,18 @@ pub fn classify(sentences: &mut [Sentence], _sources: &[Source], lexicon: &Lexic
 /// The cues of a sentence, without those a negation cancels.
 fn live_cues(text: &str, lexicon: &Lexicon) -> Vec<Hit<(Section, Weight)>> {
     let mut hits = lexicon.cues(text);
-    hits.extend(SELF_DENIAL.find_iter(text).map(|m| Hit {
-        start: m.start(),
-        end: m.end(),
-        value: (Section::Denial, 3),
-    }));
+    let negative = ["not", "n't", "n’t", "never", " no "]
+        .iter()
+        .any(|n| text.contains(n));
+    hits.extend(
+        SELF_DENIAL
+            .find_iter(if negative { text } else { "" })
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                value: (Section::Denial, 3),
+            }),
+    );
     hits.retain(|h| {
         let word = text[h.start..h.end].to_ascii_lowercase();
         !(NEGATABLE.contains(&word.as_str()) && negated(text, h.start))
@@ -134,13 +141,29 @@ fn live_cues(text: &str, lexicon: &Lexicon) -> Vec<Hit<(Section, Weight)>> {
 
 /// True when one of the three words before `at` is a negation.
 fn negated(text: &str, at: usize) -> bool {
-    let before = text[..at].to_ascii_lowercase().replace('’', "'");
+    let window = &text[text.floor_char_boundary(at.saturating_sub(48))..at];
+    let before = window.to_ascii_lowercase().replace('’', "'");
     before
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .rev()
         .take(3)
         .any(|w| NEGATIONS.contains(&w) || w.ends_with("n't"))
+}
+
+/// How a cue of `weight` for `section` is described to the reader.
+fn rule_name(section: Section, weight: Weight) -> &'static str {
+    const NAMES: [[&str; 3]; 4] = [
+        [
+            "weak allegation cue",
+            "allegation cue",
+            "strong allegation cue",
+        ],
+        ["weak denial cue", "denial cue", "strong denial cue"],
+        ["weak response cue", "response cue", "strong response cue"],
+        ["weak context cue", "context cue", "strong context cue"],
+    ];
+    NAMES[section.index()][usize::from(weight.clamp(1, 3)) - 1]
 }
 
 /// The section and the cues that decided it.
@@ -156,7 +179,8 @@ fn decide(text: &str, hits: &[Hit<(Section, Weight)>]) -> (Section, Vec<Cue>) {
     if hits.iter().all(|h| h.value.1 < 2) {
         score = [0; 4];
     }
-    let lower = text.trim_start_matches(['“', '"', '(']).to_lowercase();
+    let opening = text.trim_start_matches(['“', '"', '(']);
+    let lower = opening[..opening.floor_char_boundary(24)].to_ascii_lowercase();
     let background = BACKGROUND_OPENERS.iter().find(|o| lower.starts_with(*o));
     if background.is_some() {
         score[Section::Context.index()] += 6;
@@ -182,11 +206,7 @@ fn decide(text: &str, hits: &[Hit<(Section, Weight)>]) -> (Section, Vec<Cue>) {
         .map(|h| Cue {
             section,
             text: text[h.start..h.end].to_owned(),
-            rule: match h.value.1 {
-                3 => format!("strong {} cue", section.as_str()),
-                2 => format!("{} cue", section.as_str()),
-                _ => format!("weak {} cue", section.as_str()),
-            },
+            rule: rule_name(section, h.value.1),
         })
         .collect();
     if let Some(o) = background {
@@ -195,7 +215,7 @@ fn decide(text: &str, hits: &[Hit<(Section, Weight)>]) -> (Section, Vec<Cue>) {
             Cue {
                 section: Section::Context,
                 text: text.trim_start()[..o.trim_end().len()].to_owned(),
-                rule: "opens with background".into(),
+                rule: "opens with background",
             },
         );
     }
@@ -205,20 +225,21 @@ fn decide(text: &str, hits: &[Hit<(Section, Weight)>]) -> (Section, Vec<Cue>) {
 /// Where a subordinate clause begins ("in response to reports that ...", ", which ..."), or
 /// the end of the text when there is none.
 fn subordinate_start(text: &str) -> usize {
-    let lower = text.to_ascii_lowercase();
-    [
-        ", which ",
-        ", who ",
-        " in response to ",
-        " following ",
-        " amid ",
-        " because of ",
-        " after reports",
-    ]
-    .iter()
-    .filter_map(|m| lower.find(m).map(|i| i + m.len()))
-    .min()
-    .unwrap_or(text.len())
+    static MARKERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                ", which ",
+                ", who ",
+                " in response to ",
+                " following ",
+                " amid ",
+                " because of ",
+                " after reports",
+            ])
+            .expect("marker automaton")
+    });
+    MARKERS.find(text).map_or(text.len(), |m| m.end())
 }
 
 /// Quotes, reported claims, hedges and figures.
@@ -262,7 +283,11 @@ fn claim_spans(s: &mut Sentence, lexicon: &Lexicon) {
     static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i-u)(?:[$]\s?)?\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|(?:[$]\s?)?\b\d+(?:\.\d+)?\b(?:\s?(?:%|percent|per cent|million|billion|thousand|trillion))?|\b(?:dozens|hundreds|thousands|millions|billions)\b").expect("figure regex")
     });
-    for m in FIGURE.find_iter(text) {
+    let numeric = text.bytes().any(|b| b.is_ascii_digit())
+        || ["dozens", "hundreds", "thousands", "millions", "billions"]
+            .iter()
+            .any(|w| text.contains(w));
+    for m in FIGURE.find_iter(if numeric { text } else { "" }) {
         spans.push(Span {
             kind: SpanKind::Figure,
             start: m.start(),

@@ -44,10 +44,15 @@ pub fn parse_date(s: &str) -> Option<Date> {
 
 /// Analyses one document.
 pub fn load(bytes: &[u8], options: &Options) -> Result<Briefing, LoadError> {
+    load_owned(bytes.to_vec(), options)
+}
+
+/// Analyses one document, taking its bytes so that a large one is not held twice.
+pub fn load_owned(bytes: Vec<u8>, options: &Options) -> Result<Briefing, LoadError> {
     let mut warnings = Vec::new();
     let clean = text::decode(bytes, &mut warnings)?;
-    let doc = text::front_matter(clean, warnings);
-    let mut warnings = doc.warnings;
+    let mut doc = text::front_matter(clean, warnings);
+    let mut warnings = std::mem::take(&mut doc.warnings);
     let doc_date = match doc.date.as_deref() {
         Some(d) => {
             let parsed = parse_date(d);
@@ -62,10 +67,13 @@ pub fn load(bytes: &[u8], options: &Options) -> Result<Briefing, LoadError> {
     };
     let date = options.date.or(doc_date);
     let format = doc.format.unwrap_or_else(|| text::detect_format(&doc.body));
-    let (paragraphs, headings) = text::paragraphs(&doc.body, format);
+    let (paragraphs, headings) = text::paragraphs(&std::mem::take(&mut doc.body), format);
+    let paragraph_count = paragraphs.len();
 
+    // Each paragraph's text is dropped once its sentences are cut from it, so a large
+    // document is not held twice.
     let mut sentences = Vec::new();
-    for (pi, para) in paragraphs.iter().enumerate() {
+    for (pi, para) in paragraphs.into_iter().enumerate() {
         for range in segment::split(&para.text) {
             sentences.push(Sentence {
                 id: sentences.len(),
@@ -80,6 +88,7 @@ pub fn load(bytes: &[u8], options: &Options) -> Result<Briefing, LoadError> {
             });
         }
     }
+    sentences.shrink_to_fit();
 
     let info = attribute::DocInfo {
         format,
@@ -102,6 +111,8 @@ pub fn load(bytes: &[u8], options: &Options) -> Result<Briefing, LoadError> {
         });
         s.spans
             .sort_by_key(|sp| (sp.start, std::cmp::Reverse(sp.end), sp.kind));
+        s.spans.shrink_to_fit();
+        s.cues.shrink_to_fit();
     }
 
     Ok(Briefing {
@@ -113,7 +124,7 @@ pub fn load(bytes: &[u8], options: &Options) -> Result<Briefing, LoadError> {
         sentences,
         timeline,
         headings,
-        paragraphs: paragraphs.len(),
+        paragraphs: paragraph_count,
         warnings,
     })
 }

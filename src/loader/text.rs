@@ -33,9 +33,10 @@ pub struct Paragraph {
 /// Decodes bytes to text: UTF-8 (BOM optional) or UTF-16 with a BOM; refuses binary input;
 /// invalid UTF-8 is replaced and reported in `warnings`. Line ends become `\n` and the text is
 /// sanitised.
-pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, LoadError> {
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        utf8(rest, warnings)?
+pub fn decode(mut bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<String, LoadError> {
+    let text = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+        utf8(bytes, warnings)?
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         utf16(rest, u16::from_le_bytes, warnings)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
@@ -43,23 +44,21 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, LoadEr
     } else {
         utf8(bytes, warnings)?
     };
-    Ok(sanitize(&text))
+    Ok(sanitize_owned(text))
 }
 
-fn utf8(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, LoadError> {
+/// Takes the bytes as they are when they are valid UTF-8 (no copy).
+fn utf8(bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<String, LoadError> {
     if bytes.contains(&0) {
         return Err(LoadError::Binary);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_owned()),
-        Err(e) => {
-            let first = e.valid_up_to();
-            warnings.push(format!(
-                "invalid UTF-8 (first at byte {first}) replaced with \u{FFFD}"
-            ));
-            Ok(String::from_utf8_lossy(bytes).into_owned())
-        }
-    }
+    String::from_utf8(bytes).or_else(|e| {
+        let first = e.utf8_error().valid_up_to();
+        warnings.push(format!(
+            "invalid UTF-8 (first at byte {first}) replaced with \u{FFFD}"
+        ));
+        Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+    })
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> String {
@@ -100,7 +99,30 @@ fn is_hidden(c: char) -> bool {
 /// and lone CR into LF, tabs and Unicode line/paragraph separators into space/LF.
 /// A zero-width joiner is kept only between two non-ASCII characters (emoji sequences).
 pub fn sanitize(input: &str) -> String {
+    sanitize_owned(input.to_owned())
+}
+
+/// [`sanitize`] for an owned string, returned unchanged (without a copy) when clean.
+pub fn sanitize_owned(owned: String) -> String {
+    let input = owned.as_str();
+    // Most text has nothing to remove: find the first character that might need work and
+    // copy everything before it at once.
+    let clean_up_to = input
+        .char_indices()
+        .find(|&(_, c)| {
+            c < ' ' && c != '\n'
+                || (c >= '\u{7F}'
+                    && (c <= '\u{9F}'
+                        || is_hidden(c)
+                        || matches!(c, '\u{200D}' | '\u{2028}' | '\u{2029}')))
+        })
+        .map_or(input.len(), |(i, _)| i);
+    if clean_up_to == input.len() {
+        return owned;
+    }
     let mut out = String::with_capacity(input.len());
+    out.push_str(&input[..clean_up_to]);
+    let input = &input[clean_up_to..];
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -298,35 +320,67 @@ fn plain_header(text: &str) -> Option<(Vec<(String, String)>, &str)> {
     None
 }
 
-static TURN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(Q)(?:\s*:\s*|\.\s+|\s{2,})|([\p{Lu}][\p{Lu}\p{M}.'’\- ]{0,60}[\p{Lu}.])(?:\s*\([^)\n]{1,40}\))?\s*:\s+)",
-    )
-    .expect("regex")
-});
-
 /// If `line` starts with a transcript turn label (`MR PRICE:`, `QUESTION:`, `Q:`, `Q  `),
 /// returns the label and the byte length of the label with its colon and spaces.
 pub fn turn_label(line: &str) -> Option<(String, usize)> {
-    let caps = TURN.captures(line)?;
-    let label = caps.get(1).or_else(|| caps.get(2))?.as_str();
-    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
-    if label != "Q" && letters < 2 {
+    let skip_ws = |from: usize| from + (line[from..].len() - line[from..].trim_start().len());
+    if let Some(rest) = line.strip_prefix('Q') {
+        let after = rest.trim_start_matches([' ', '\t']);
+        let spaces = rest.len() - after.len();
+        if after.starts_with(':') {
+            return Some(("Q".to_owned(), skip_ws(line.len() - after.len() + 1)));
+        }
+        if rest.starts_with(". ") || spaces >= 2 {
+            return Some((
+                "Q".to_owned(),
+                skip_ws(1 + usize::from(rest.starts_with('.'))),
+            ));
+        }
+    }
+    let colon = line.char_indices().take(110).find(|&(_, c)| c == ':')?.0;
+    let after = &line[colon + 1..];
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
         return None;
     }
-    Some((label.trim().to_owned(), caps.get(0)?.end()))
+    let mut head = line[..colon].trim_end();
+    // An aside before the colon: "MR PRICE (via telephone):".
+    if head.ends_with(')') {
+        let open = head.rfind('(')?;
+        if head.len() - open > 42 {
+            return None;
+        }
+        head = head[..open].trim_end();
+    }
+    let mut chars = head.chars();
+    let first_ok = chars.next().is_some_and(char::is_uppercase);
+    let body_ok = head
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-' | ' '));
+    let last_ok = head
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_uppercase() || c == '.');
+    let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+    (first_ok && body_ok && last_ok && letters >= 2 && head.chars().count() <= 62)
+        .then(|| (head.to_owned(), skip_ws(colon + 1)))
 }
 
 /// Guesses the format: a transcript when at least two paragraphs open with a turn label, or
 /// the first one does with a label that names a role (QUESTION, MODERATOR, MR. X).
 pub fn detect_format(body: &str) -> Format {
     static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:Q|QUESTION|MODERATOR|OPERATOR|(?:MR|MS|MRS|DR|CAPT|GEN|ADM|COL|AMB|AMBASSADOR|SECRETARY|PRESIDENT|SENATOR|SEN|REP|GOVERNOR|MINISTER|SENIOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|PARTICIPANT|DIRECTOR)\b.*)$")
+        Regex::new(r"^(?:Q|QUESTION|MODERATOR|OPERATOR|(?:MR|MS|MRS|DR|CAPT|GEN|ADM|COL|AMB|AMBASSADOR|SECRETARY|PRESIDENT|SENATOR|SEN|REP|GOVERNOR|MINISTER|SENIOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|PARTICIPANT|DIRECTOR)(?-u:\b).*)$")
             .expect("regex")
     });
     let mut labels = 0;
     let mut first = true;
-    for line in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    // The opening of a transcript shows its turns; a long article need not be read through.
+    for line in body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(200)
+    {
         if let Some((label, _)) = turn_label(line) {
             labels += 1;
             if labels >= 2 || (first && ROLE.is_match(&label)) {
@@ -423,7 +477,7 @@ mod tests {
 
     fn dec(b: &[u8]) -> (String, Vec<String>) {
         let mut w = Vec::new();
-        let s = decode(b, &mut w).expect("decodes");
+        let s = decode(b.to_vec(), &mut w).expect("decodes");
         (s, w)
     }
 
@@ -458,7 +512,10 @@ mod tests {
     #[test]
     fn nul_bytes_mean_binary() {
         let mut w = Vec::new();
-        assert!(matches!(decode(b"ab\0cd", &mut w), Err(LoadError::Binary)));
+        assert!(matches!(
+            decode(b"ab\0cd".to_vec(), &mut w),
+            Err(LoadError::Binary)
+        ));
     }
 
     #[test]

@@ -505,6 +505,8 @@ pub struct Mention {
     /// An acronym given in brackets or used alone.
     pub acronym: Option<String>,
     pub pronoun: Option<String>,
+    /// Read with the help of earlier speakers ("a spokesman for the ministry").
+    pub contextual: bool,
 }
 
 #[derive(Debug)]
@@ -518,29 +520,38 @@ struct Entry {
 }
 
 /// Speakers met so far, merged by name, surname, acronym and role.
-pub struct Registry<'g> {
+pub struct Registry<'g, 'a> {
     gaz: &'g Gazetteer,
     entries: Vec<Entry>,
     recent: Vec<usize>,
     home: Option<String>,
-    names: NameIndex,
+    title: Option<&'a str>,
+    texts: &'a [&'a str],
+    /// Built on first use: most documents never need it.
+    names: std::cell::OnceCell<NameIndex>,
+    cache: std::collections::HashMap<String, Vec<Mention>>,
 }
 
-impl<'g> Registry<'g> {
+impl<'g, 'a> Registry<'g, 'a> {
     /// A registry for one document; `sentences` are its texts, for the home party and for
     /// completing short names.
-    pub fn new<'a>(
-        gaz: &'g Gazetteer,
-        doc: DocInfo<'a>,
-        sentences: impl Iterator<Item = &'a str> + Clone,
-    ) -> Registry<'g> {
+    pub fn new(gaz: &'g Gazetteer, doc: DocInfo<'a>, texts: &'a [&'a str]) -> Registry<'g, 'a> {
         Registry {
             gaz,
             entries: Vec::new(),
             recent: Vec::new(),
-            home: home_party(gaz, doc, sentences.clone()),
-            names: NameIndex::build(doc.title.into_iter().chain(sentences)),
+            home: home_party(gaz, doc, texts.iter().copied()),
+            title: doc.title,
+            texts,
+            names: std::cell::OnceCell::new(),
+            cache: std::collections::HashMap::new(),
         }
+    }
+
+    fn names(&self) -> &NameIndex {
+        self.names.get_or_init(|| {
+            NameIndex::build(self.title.into_iter().chain(self.texts.iter().copied()))
+        })
     }
 
     /// Marks a source as the most recently mentioned.
@@ -567,12 +578,13 @@ impl<'g> Registry<'g> {
                 role: Some("reporter".to_owned()),
                 acronym: None,
                 pronoun: None,
+                contextual: false,
             }
         } else {
             let words: Vec<&str> = label.split_whitespace().collect();
             let last = words.last().copied().unwrap_or(label);
             let surname = title_case(last.trim_end_matches('.'));
-            let full = self.names.full_name(&surname);
+            let full = self.names().full_name(&surname);
             let party = self
                 .gaz
                 .find(label)
@@ -596,6 +608,7 @@ impl<'g> Registry<'g> {
                 role: None,
                 acronym: None,
                 pronoun: None,
+                contextual: false,
             }
         };
         self.add(m, Format::Transcript, true)
@@ -603,17 +616,38 @@ impl<'g> Registry<'g> {
 
     /// The sources a speaker phrase names (several for "North Korea and Russia").
     pub fn resolve(&mut self, text: &str, toks: &[Tok], format: Format) -> Vec<usize> {
-        let mut ids = Vec::new();
-        for part in self.split_coordination(text, toks) {
-            if let Some(m) = self.mention(text, part) {
-                if let Some(p) = &m.pronoun {
-                    if let Some(id) = self.pronoun(p) {
-                        ids.push(id);
-                    }
-                    continue;
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+            return Vec::new();
+        };
+        let phrase = &text[first.start..last.end];
+        // A name met before means what it meant then; only phrases whose reading depends on
+        // what came before (pronouns, bare roles) are read again.
+        let mentions = match self.cache.get(phrase) {
+            Some(m) => m.clone(),
+            None => {
+                let parts = self.split_coordination(text, toks);
+                let mentions: Vec<Mention> = parts
+                    .into_iter()
+                    .filter_map(|p| self.mention(text, p))
+                    .collect();
+                if mentions
+                    .iter()
+                    .all(|m| m.pronoun.is_none() && m.role.is_none() && !m.contextual)
+                {
+                    self.cache.insert(phrase.to_owned(), mentions.clone());
                 }
-                ids.push(self.add(m, format, false));
+                mentions
             }
+        };
+        let mut ids = Vec::new();
+        for m in mentions {
+            if let Some(p) = &m.pronoun {
+                if let Some(id) = self.pronoun(p) {
+                    ids.push(id);
+                }
+                continue;
+            }
+            ids.push(self.add(m, format, false));
         }
         ids
     }
@@ -813,6 +847,7 @@ impl<'g> Registry<'g> {
                 m.name = name;
                 m.kind = SourceKind::Person;
                 // "a spokesman for the ministry": the party of the ministry met before.
+                m.contextual = first_party.is_none();
                 m.party = first_party.or_else(|| {
                     let role = head
                         .iter()
@@ -826,7 +861,7 @@ impl<'g> Registry<'g> {
         // what the document says, even where the gazetteer knows another meaning.
         if head.len() == 1 && all_caps(hfirst) && toks[hfirst].text(text).len() > 1 {
             let a = toks[hfirst].base(text);
-            if let Some(full) = self.names.expand(a) {
+            if let Some(full) = self.names().expand(a) {
                 let known = self.gaz.lookup(&full).map(|(id, _)| self.gaz.entity(id));
                 m.acronym = Some(a.to_owned());
                 m.kind = SourceKind::Organization;
@@ -924,7 +959,7 @@ impl<'g> Registry<'g> {
         // An acronym alone ("CAR"), expanded from the document where it can be.
         if head.len() == 1 && all_caps(hfirst) && toks[hfirst].text(text).len() > 1 {
             let a = toks[hfirst].base(text).to_owned();
-            m.name = self.names.expand(&a).unwrap_or_else(|| a.clone());
+            m.name = self.names().expand(&a).unwrap_or_else(|| a.clone());
             m.acronym = Some(a);
             m.kind = SourceKind::Organization;
             m.party = Some(m.name.clone());
@@ -1031,6 +1066,7 @@ fn blank(text: &str, toks: &[Tok]) -> Mention {
         role: None,
         acronym: None,
         pronoun: None,
+        contextual: false,
     }
 }
 
