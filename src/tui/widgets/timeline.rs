@@ -14,8 +14,8 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// A time value at the precision the text gives: `2022`, `Aug 2023`, `Tue 22 Oct 2024`;
-/// `undated` when it could not be resolved.
+/// A time value at the precision the text gives: `1990s`, `2022`, `Aug 2023`, `week 1 2015`,
+/// `Tue 22 Oct 2024`; `undated` when it could not be resolved.
 pub fn format_date(t: &TimeRef) -> String {
     let Some(v) = t.value.as_deref() else {
         return "undated".to_owned();
@@ -30,6 +30,11 @@ pub fn format_date(t: &TimeRef) -> String {
             .copied()
     };
     match precision {
+        Precision::Decade => format!("{}0s", v.get(..3).unwrap_or(v)),
+        Precision::Week => match v.split_once("-W") {
+            Some((y, w)) => format!("week {} {y}", w.trim_start_matches('0')),
+            None => v.to_owned(),
+        },
         Precision::Year => v.get(..4).unwrap_or(v).to_owned(),
         Precision::Month => match (v.get(..4), v.get(5..7).and_then(month)) {
             (Some(y), Some(m)) => format!("{m} {y}"),
