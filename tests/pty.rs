@@ -152,7 +152,10 @@ fn reader_end_to_end_on_the_sample() {
     });
 
     // Timeline: focus it and jump to the first entry's sentence.
-    assert!(!sample.timeline.is_empty(), "the sample has dated references");
+    assert!(
+        !sample.timeline.is_empty(),
+        "the sample has dated references"
+    );
     if let Some(first) = sample.timeline.first() {
         s.send("t");
         s.wait_text("Timeline 1/");

@@ -54,7 +54,13 @@ fn sample_120x40() {
     let app = common::app(common::sample(), (120, 40), true);
     let term = draw(&app);
     let screen = text(term.backend().buffer());
-    for title in ["Allegations (", "Denials (", "Responses (", "Context (", "Timeline ("] {
+    for title in [
+        "Allegations (",
+        "Denials (",
+        "Responses (",
+        "Context (",
+        "Timeline (",
+    ] {
         assert!(screen.contains(title), "{title} missing:\n{screen}");
     }
     // The sample's dated references, at the precision the text gives.
