@@ -72,7 +72,7 @@ pub fn briefing() -> Briefing {
     s[0].cues = vec![Cue {
         section: Section::Allegation,
         text: "accused".into(),
-        rule: "allegation verb".into(),
+        rule: "allegation verb",
     }];
     s[1].spans = vec![
         span(t1, SpanKind::Speaker, "Pyongyang"),
