@@ -52,7 +52,8 @@ pub fn areas(app: &App) -> Areas {
             let detail_h = if h >= 30 {
                 h * 3 / 10
             } else if h >= 18 {
-                h / 4 + 1
+                // Short screens: the sentence in full matters more than more list rows.
+                (h - 1) * 9 / 20
             } else {
                 0
             };
