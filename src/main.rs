@@ -1,10 +1,11 @@
 //! `debrief`: open a briefing in the reader, or print its analysis.
 
 use clap::Parser;
-use debrief::cli::{self, Cli, CliError, Command, OutputFormat};
-use debrief::loader::{Lexicon, Options};
-use debrief::report;
-use std::io::Write;
+use debrief::cli::{self, Cli, CliError, ColorChoice, Command, OutputFormat};
+use debrief::config::Config;
+use debrief::loader::{self, Lexicon, Options};
+use debrief::{report, tui};
+use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 
 fn main() {
@@ -16,7 +17,8 @@ fn main() {
 }
 
 fn run(cli: Cli) -> Result<(), CliError> {
-    let config = debrief::config::Config::default();
+    let config =
+        Config::load(cli.common.config.as_deref()).map_err(|e| CliError::Config(e.to_string()))?;
     let options = Options {
         date: cli.common.date,
         lexicon: Arc::new(Lexicon::with_additions(&config.lexicon)),
@@ -40,8 +42,41 @@ fn run(cli: Cli) -> Result<(), CliError> {
             }
             Ok(())
         }
-        None => Err(CliError::Runtime(
-            "the reader is not built yet; use `debrief analyze`".into(),
-        )),
+        None => {
+            // Everything that can fail on input happens before the terminal is touched.
+            let (briefing, name) = match cli.paths.as_slice() {
+                [] => {
+                    let b = loader::load(cli::SAMPLE.as_bytes(), &options).map_err(|e| {
+                        CliError::Input {
+                            path: cli::SAMPLE_NAME.into(),
+                            message: e.to_string(),
+                        }
+                    })?;
+                    (b, cli::SAMPLE_NAME.to_owned())
+                }
+                [path] => (cli::load_path(path, &options)?, path.display().to_string()),
+                _ => {
+                    return Err(CliError::Config(
+                        "the reader opens one briefing at a time (use `debrief analyze` for several)".into(),
+                    ));
+                }
+            };
+            if !std::io::stdout().is_terminal() {
+                return Err(CliError::Config(
+                    "standard output is not a terminal; use `debrief analyze` for a report".into(),
+                ));
+            }
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let display = tui::Display {
+                color: match cli.color {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => !no_color,
+                },
+                ascii: cli.ascii,
+            };
+            tui::run(briefing, &name, &config, display)
+                .map_err(|e| CliError::Runtime(format!("{e:#}")))
+        }
     }
 }

@@ -1,0 +1,115 @@
+//! Actions: the reader's vocabulary of state changes, and the names keys are bound to.
+
+use serde::Deserialize;
+
+/// Something the reader can do. The unit variants are the bindable actions, named in
+/// `config.toml` in snake_case (`select_next = ["j", "down"]`); the rest carry input data.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Move the selection down one row.
+    SelectNext,
+    /// Move the selection up one row.
+    SelectPrev,
+    /// Select the first row.
+    SelectFirst,
+    /// Select the last row.
+    SelectLast,
+    /// Move the selection down half a page.
+    PageDown,
+    /// Move the selection up half a page.
+    PageUp,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Focus the Allegations pane.
+    FocusAllegations,
+    /// Focus the Denials pane.
+    FocusDenials,
+    /// Focus the Responses pane.
+    FocusResponses,
+    /// Focus the Context pane.
+    FocusContext,
+    /// Focus the timeline, or hide it when it is focused.
+    ToggleTimeline,
+    /// Open the search prompt.
+    Search,
+    /// Jump to the next search match.
+    SearchNext,
+    /// Jump to the previous search match.
+    SearchPrev,
+    /// Open the source filter.
+    OpenFilter,
+    /// Show only the selected sentence's speakers (again: show everyone).
+    OnlySpeaker,
+    /// Switch between the section panes and the document view.
+    ToggleDocument,
+    /// Copy the selected sentence to the clipboard (OSC 52).
+    Copy,
+    /// Show or hide the help overlay.
+    Help,
+    /// Close the topmost overlay.
+    Close,
+    /// Enter: jump to the timeline entry's sentence, or apply the open popup.
+    Activate,
+    /// Source filter: toggle the entry under the cursor.
+    ToggleEntry,
+    /// Source filter: select every entry.
+    SelectAll,
+    /// Source filter: select no entry.
+    SelectNone,
+    /// The terminal was resized to (columns, rows).
+    #[serde(skip)]
+    Resize(u16, u16),
+    /// A character typed into the search prompt.
+    #[serde(skip)]
+    Input(char),
+    /// Backspace in the search prompt.
+    #[serde(skip)]
+    DeleteChar,
+    /// Mouse wheel at (column, row): positive scrolls down.
+    #[serde(skip)]
+    Scroll(u16, u16, i8),
+    /// Mouse click at (column, row).
+    #[serde(skip)]
+    Click(u16, u16),
+}
+
+impl Action {
+    /// A short description for the help overlay, `None` for actions that are not bound to keys.
+    pub fn describe(&self) -> Option<&'static str> {
+        Some(match self {
+            Action::Quit => "quit",
+            Action::SelectNext => "move down",
+            Action::SelectPrev => "move up",
+            Action::SelectFirst => "first row",
+            Action::SelectLast => "last row",
+            Action::PageDown => "half a page down",
+            Action::PageUp => "half a page up",
+            Action::FocusNext => "next pane",
+            Action::FocusPrev => "previous pane",
+            Action::FocusAllegations => "Allegations pane",
+            Action::FocusDenials => "Denials pane",
+            Action::FocusResponses => "Responses pane",
+            Action::FocusContext => "Context pane",
+            Action::ToggleTimeline => "focus / hide the timeline",
+            Action::Search => "search",
+            Action::SearchNext => "next match",
+            Action::SearchPrev => "previous match",
+            Action::OpenFilter => "source filter",
+            Action::OnlySpeaker => "only this speaker / everyone",
+            Action::ToggleDocument => "document view",
+            Action::Copy => "copy the sentence (OSC 52)",
+            Action::Help => "this help",
+            Action::Close => "close the overlay",
+            Action::Activate => "jump to the sentence / apply",
+            Action::ToggleEntry => "filter: toggle entry",
+            Action::SelectAll => "filter: everyone",
+            Action::SelectNone => "filter: no one",
+            _ => return None,
+        })
+    }
+}

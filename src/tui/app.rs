@@ -1,0 +1,237 @@
+//! The reader's state: what is shown, focused, selected and filtered. It changes only in
+//! [`App::update`] (see `update.rs`); widgets read it through `&App`.
+
+use super::filter::{self, Entry, SourceFilter};
+use super::keymap::Keymap;
+use super::theme::Theme;
+use crate::config::Config;
+use crate::model::{Briefing, Section, Sentence};
+
+/// Which part of the screen has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// A section pane (in the document view: the document).
+    Pane(Section),
+    /// The timeline sidebar.
+    Timeline,
+}
+
+/// The main view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The four section panes.
+    Panes,
+    /// The whole briefing in reading order.
+    Document,
+}
+
+/// Selection and scroll of one list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListState {
+    /// Index of the selected row.
+    pub selected: usize,
+    /// Index of the first row shown (for the document: the first line).
+    pub offset: usize,
+}
+
+/// The source filter popup while it is open: it edits a copy of the filter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FilterState {
+    pub entries: Vec<Entry>,
+    /// Sentence count of each entry.
+    pub counts: Vec<usize>,
+    pub list: ListState,
+    /// The filter being edited; applied on Enter, dropped on Esc.
+    pub pending: SourceFilter,
+}
+
+/// Where the reader was when the search prompt opened, restored when it is cancelled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub focus: Focus,
+    pub panes: [ListState; 4],
+    pub document: ListState,
+    pub sentence: Option<usize>,
+}
+
+/// An overlay over the reader; the topmost gets the keys first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    /// Key bindings and the highlighting legend.
+    Help { scroll: usize },
+    /// The source filter popup.
+    Filter(FilterState),
+    /// The search prompt: the query is typed into [`App::query`].
+    Search(Snapshot),
+}
+
+/// What the event loop should do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing changed: do not redraw.
+    None,
+    /// Something changed: redraw.
+    Redraw,
+    /// Copy this text to the clipboard, then redraw.
+    Copy(String),
+    /// Leave the reader.
+    Quit,
+}
+
+/// The whole state of the reader.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub briefing: Briefing,
+    /// What the status bar calls the document when it has no title (its path).
+    pub name: String,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// Whether mouse events are acted on.
+    pub mouse: bool,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub focus: Focus,
+    pub view: View,
+    /// The pane focus returns to from the timeline.
+    pub last_pane: Section,
+    /// Whether the timeline sidebar is shown; `None` until toggled: shown when wide enough.
+    pub timeline_shown: Option<bool>,
+    pub panes: [ListState; 4],
+    pub document: ListState,
+    pub timeline: ListState,
+    /// The applied source filter.
+    pub filter: SourceFilter,
+    /// Visible sentence ids of each section, in document order.
+    pub section_items: [Vec<usize>; 4],
+    /// Visible sentence ids in document order.
+    pub doc_items: Vec<usize>,
+    /// Visible indices into the briefing's timeline.
+    pub timeline_items: Vec<usize>,
+    pub overlay: Option<Overlay>,
+    /// The search query; matches stay highlighted after the prompt closes, until Esc.
+    pub query: String,
+    /// Sentence ids matching the query among the visible ones, kept by `update`.
+    pub matches: Vec<usize>,
+    /// A one-off message for the status bar ("copied").
+    pub message: Option<String>,
+    /// The document view's line ranges per visible sentence, for the width (inner columns)
+    /// they were counted at; kept by `update`, dropped whenever the visible sentences change.
+    pub doc_lines: Option<(u16, Vec<std::ops::Range<usize>>)>,
+}
+
+impl App {
+    /// A reader over `briefing` at the given terminal size.
+    pub fn new(
+        briefing: Briefing,
+        name: &str,
+        config: &Config,
+        color: bool,
+        ascii: bool,
+        size: (u16, u16),
+    ) -> App {
+        let theme = Theme::new(&config.theme, color, ascii, &briefing);
+        let first = Section::ALL
+            .into_iter()
+            .find(|&s| briefing.in_section(s).next().is_some())
+            .unwrap_or(Section::Allegation);
+        let mut app = App {
+            briefing,
+            name: name.to_owned(),
+            keymap: config.keymap.clone(),
+            theme,
+            mouse: config.mouse,
+            size,
+            focus: Focus::Pane(first),
+            view: View::Panes,
+            last_pane: first,
+            timeline_shown: None,
+            panes: [ListState::default(); 4],
+            document: ListState::default(),
+            timeline: ListState::default(),
+            filter: SourceFilter::all(),
+            section_items: Default::default(),
+            doc_items: Vec::new(),
+            timeline_items: Vec::new(),
+            overlay: None,
+            query: String::new(),
+            matches: Vec::new(),
+            message: None,
+            doc_lines: None,
+        };
+        app.refresh_items();
+        app
+    }
+
+    /// Recomputes the visible lists from the filter (selection is fixed up by the caller).
+    pub(super) fn refresh_items(&mut self) {
+        self.doc_lines = None;
+        self.doc_items = filter::visible(&self.briefing, &self.filter);
+        for s in Section::ALL {
+            self.section_items[s.index()] = self
+                .doc_items
+                .iter()
+                .copied()
+                .filter(|&id| self.briefing.sentences[id].section == s)
+                .collect();
+        }
+        self.timeline_items = filter::visible_timeline(&self.briefing, &self.filter);
+        self.refresh_matches();
+    }
+
+    /// Whether the timeline sidebar is on screen.
+    pub fn timeline_visible(&self) -> bool {
+        self.focus == Focus::Timeline || self.timeline_shown.unwrap_or(self.size.0 >= 100)
+    }
+
+    /// The sentence the detail pane shows and the keys act on.
+    pub fn current_sentence(&self) -> Option<&Sentence> {
+        let id = match (self.focus, self.view) {
+            (Focus::Timeline, _) => {
+                let i = *self.timeline_items.get(self.timeline.selected)?;
+                self.briefing.timeline.get(i)?.sentence
+            }
+            (Focus::Pane(_), View::Document) => *self.doc_items.get(self.document.selected)?,
+            (Focus::Pane(s), View::Panes) => {
+                *self.section_items[s.index()].get(self.panes[s.index()].selected)?
+            }
+        };
+        self.briefing.sentences.get(id)
+    }
+
+    /// The selected sentence of a section pane.
+    pub fn pane_selected(&self, section: Section) -> Option<usize> {
+        let i = section.index();
+        self.section_items[i].get(self.panes[i].selected).copied()
+    }
+
+    /// The section pane that is focused, or that focus returns to from the timeline.
+    pub fn active_pane(&self) -> Section {
+        match self.focus {
+            Focus::Pane(s) => s,
+            Focus::Timeline => self.last_pane,
+        }
+    }
+
+    /// Sentence ids matching the search query, in document order.
+    pub fn search_matches(&self) -> &[usize] {
+        &self.matches
+    }
+
+    /// Recomputes the matches after the query or the visible sentences changed.
+    pub(super) fn refresh_matches(&mut self) {
+        self.matches.clear();
+        if self.query.is_empty() {
+            return;
+        }
+        let (briefing, query) = (&self.briefing, &self.query);
+        self.matches
+            .extend(self.doc_items.iter().copied().filter(|&id| {
+                !super::text::find_matches(&briefing.sentences[id].text, query).is_empty()
+            }));
+    }
+
+    /// The query to highlight, if any.
+    pub fn highlight_query(&self) -> Option<&str> {
+        (!self.query.is_empty()).then_some(self.query.as_str())
+    }
+}

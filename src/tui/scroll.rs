@@ -1,0 +1,140 @@
+//! Keeping selections in view (from the layout at the current size) and the mouse.
+
+use super::action::Action;
+use super::app::{App, Effect, Focus, ListState, Overlay, View};
+use super::layout::{self, Areas};
+use super::update::{TIMELINE_ROWS, move_in};
+use super::widgets::document;
+use crate::model::Section;
+
+impl App {
+    /// Half the height of the focused list, at least 1.
+    pub(super) fn page_size(&self) -> usize {
+        let a = layout::areas(self);
+        let rect = match (self.focus, self.view) {
+            (Focus::Timeline, _) => a.sidebar,
+            (Focus::Pane(_), View::Document) => a.document,
+            (Focus::Pane(s), View::Panes) => a.panes[s.index()],
+        };
+        let rows = rect.map_or(2, |r| r.height.saturating_sub(2) as usize);
+        let rows = if self.focus == Focus::Timeline {
+            rows / TIMELINE_ROWS
+        } else {
+            rows
+        };
+        (rows / 2).max(1)
+    }
+
+    /// Keeps every list's selection inside its viewport.
+    pub(super) fn fix_scroll(&mut self) {
+        let a: Areas = layout::areas(self);
+        if a.too_small {
+            return;
+        }
+        let rows =
+            |r: Option<ratatui::layout::Rect>| r.map(|r| r.height.saturating_sub(2) as usize);
+        for s in Section::ALL {
+            let i = s.index();
+            let len = self.section_items[i].len();
+            clamp_list(&mut self.panes[i], len, rows(a.panes[i]));
+        }
+        let tl_len = self.timeline_items.len();
+        clamp_list(
+            &mut self.timeline,
+            tl_len,
+            rows(a.sidebar).map(|r| r / TIMELINE_ROWS),
+        );
+        let doc_len = self.doc_items.len();
+        self.document.selected = self.document.selected.min(doc_len.saturating_sub(1));
+        if let Some(r) = a.document {
+            let inner = layout::inner(r);
+            if self
+                .doc_lines
+                .as_ref()
+                .is_none_or(|(w, _)| *w != inner.width)
+            {
+                let ranges = document::line_ranges(self, inner.width as usize);
+                self.doc_lines = Some((inner.width, ranges));
+            }
+            let range = self
+                .doc_lines
+                .as_ref()
+                .and_then(|(_, r)| r.get(self.document.selected).cloned());
+            if let Some(range) = range {
+                let h = inner.height as usize;
+                let doc = &mut self.document;
+                if range.start < doc.offset {
+                    doc.offset = range.start;
+                } else if range.end > doc.offset + h {
+                    doc.offset = range.start.min(range.end.saturating_sub(h));
+                }
+            }
+        }
+        if let Some(Overlay::Filter(f)) = &mut self.overlay {
+            let len = f.entries.len();
+            clamp_list(
+                &mut f.list,
+                len,
+                a.overlay.map(|r| r.height.saturating_sub(4) as usize),
+            );
+        }
+    }
+
+    pub(super) fn mouse_scroll(&mut self, x: u16, y: u16, dir: i8) -> Effect {
+        if !self.mouse || self.overlay.is_some() {
+            return Effect::None;
+        }
+        let a = layout::areas(self);
+        if let Some(s) = layout::pane_at(&a, x, y) {
+            self.focus_pane(s);
+        }
+        let action = if dir > 0 {
+            Action::SelectNext
+        } else {
+            Action::SelectPrev
+        };
+        let (list, len) = self.focused_list();
+        move_in(list, len, &action, 1);
+        Effect::Redraw
+    }
+
+    pub(super) fn mouse_click(&mut self, x: u16, y: u16) -> Effect {
+        if !self.mouse || self.overlay.is_some() {
+            return Effect::None;
+        }
+        let a = layout::areas(self);
+        let pos = ratatui::layout::Position { x, y };
+        if let Some(s) = layout::pane_at(&a, x, y) {
+            self.focus_pane(s);
+            let r = a.panes[s.index()].unwrap_or_default();
+            let i = s.index();
+            let row = (y.saturating_sub(r.y + 1)) as usize + self.panes[i].offset;
+            if row < self.section_items[i].len() {
+                self.panes[i].selected = row;
+            }
+        } else if let Some(r) = a.sidebar.filter(|r| r.contains(pos)) {
+            self.focus = Focus::Timeline;
+            let row = (y.saturating_sub(r.y + 1)) as usize / TIMELINE_ROWS + self.timeline.offset;
+            if row < self.timeline_items.len() {
+                self.timeline.selected = row;
+            }
+        } else {
+            return Effect::None;
+        }
+        Effect::Redraw
+    }
+}
+
+/// Clamps a selection to the list and scrolls it into a viewport of `rows` rows.
+fn clamp_list(list: &mut ListState, len: usize, rows: Option<usize>) {
+    list.selected = list.selected.min(len.saturating_sub(1));
+    let Some(rows) = rows.filter(|&r| r > 0) else {
+        return;
+    };
+    if list.selected < list.offset {
+        list.offset = list.selected;
+    } else if list.selected >= list.offset + rows {
+        list.offset = list.selected + 1 - rows;
+    }
+    list.offset = list.offset.min(len.saturating_sub(rows));
+}

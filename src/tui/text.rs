@@ -1,0 +1,212 @@
+//! Sentence text as styled, wrapped lines: span highlighting, search matches, and wrapping by
+//! display width (so Hangul, CJK and emoji take the columns they really take).
+
+use super::theme::Theme;
+use crate::model::{Briefing, Sentence, SpanKind};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use std::ops::Range;
+use unicode_width::UnicodeWidthChar;
+
+/// Byte ranges where `query` occurs in `text`, ignoring case; empty for an empty query.
+pub fn find_matches(text: &str, query: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if query.is_empty() {
+        return out;
+    }
+    let q: String = query.chars().flat_map(char::to_lowercase).collect();
+    // Fold the text once, remembering which original char each folded byte came from.
+    let mut folded = String::with_capacity(text.len());
+    let mut origin: Vec<usize> = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        for l in c.to_lowercase() {
+            folded.push(l);
+            origin.resize(folded.len(), i);
+        }
+    }
+    origin.push(text.len());
+    let char_end = |i: usize| i + text[i..].chars().next().map_or(0, char::len_utf8);
+    let mut from = 0;
+    while let Some(p) = folded[from..].find(&q) {
+        let (s, e) = (from + p, from + p + q.len());
+        // A match ending inside one char's folded form takes the whole char.
+        let end = if origin[e] == origin[e - 1] {
+            char_end(origin[e - 1])
+        } else {
+            origin[e]
+        };
+        out.push(origin[s]..end);
+        from = e;
+    }
+    out
+}
+
+/// The party of the speaker a `Speaker` span mentions, if it can be told.
+fn span_party<'a>(briefing: &'a Briefing, sentence: &Sentence, words: &str) -> Option<&'a str> {
+    let speakers = || {
+        sentence
+            .speakers
+            .iter()
+            .filter_map(|&id| briefing.sources.get(id))
+    };
+    let words = words.to_lowercase();
+    speakers()
+        .find(|s| {
+            s.name.to_lowercase() == words || s.mentions.iter().any(|m| m.to_lowercase() == words)
+        })
+        .or_else(|| speakers().next())
+        .and_then(|s| s.party.as_deref())
+}
+
+/// The sentence cut into runs of one style each, covering the whole text. Inner spans win
+/// over the spans around them; search matches go on top.
+pub fn styled_runs(
+    briefing: &Briefing,
+    sentence: &Sentence,
+    theme: &Theme,
+    base: Style,
+    query: Option<&str>,
+) -> Vec<(Range<usize>, Style)> {
+    let text = &sentence.text;
+    let mut styles = vec![base; text.len()];
+    let mut spans: Vec<_> = sentence
+        .spans
+        .iter()
+        .filter(|s| s.start < s.end && s.end <= text.len())
+        .filter(|s| text.is_char_boundary(s.start) && text.is_char_boundary(s.end))
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.end - s.start));
+    for sp in spans {
+        let party = match sp.kind {
+            SpanKind::Speaker => span_party(briefing, sentence, &text[sp.start..sp.end]),
+            _ => None,
+        };
+        let style = base.patch(theme.span(sp.kind, sentence.section, party));
+        styles[sp.start..sp.end].fill(style);
+    }
+    if let Some(q) = query {
+        for m in find_matches(text, q) {
+            for st in &mut styles[m] {
+                *st = st.patch(theme.search_match());
+            }
+        }
+    }
+    let mut runs: Vec<(Range<usize>, Style)> = Vec::new();
+    for (i, _) in text.char_indices() {
+        let st = styles[i];
+        match runs.last_mut() {
+            Some((r, s)) if *s == st => {
+                r.end = i + text[i..].chars().next().map_or(1, char::len_utf8)
+            }
+            _ => runs.push((
+                i..i + text[i..].chars().next().map_or(1, char::len_utf8),
+                st,
+            )),
+        }
+    }
+    runs
+}
+
+/// Display width of a string.
+pub fn width(s: &str) -> usize {
+    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Byte ranges of the lines `text` wraps into at `width` columns: greedy, at whitespace,
+/// breaking a word only when it is wider than a line. Trailing spaces are left out.
+pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line_start: Option<usize> = None;
+    let mut line_end = 0;
+    let mut line_w = 0;
+    let mut pending_space_w = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let space_len = rest[word_len..]
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len() - word_len);
+        let word = &rest[..word_len];
+        let word_w = self::width(word);
+        if word_len > 0 {
+            if line_start.is_some() && line_w + pending_space_w + word_w <= width {
+                line_w += pending_space_w + word_w;
+                line_end = i + word_len;
+            } else {
+                if let Some(s) = line_start.take() {
+                    lines.push(s..line_end);
+                }
+                // Start a new line, splitting the word if it does not fit on one.
+                let mut ws = i;
+                let mut w = 0;
+                for (off, c) in word.char_indices() {
+                    let cw = c.width().unwrap_or(0);
+                    if w + cw > width && w > 0 {
+                        lines.push(ws..i + off);
+                        ws = i + off;
+                        w = 0;
+                    }
+                    w += cw;
+                }
+                line_start = Some(ws);
+                line_end = i + word_len;
+                line_w = w;
+            }
+        }
+        pending_space_w = self::width(&rest[word_len..word_len + space_len]).max(1);
+        if rest[word_len..word_len + space_len].contains('\n')
+            && let Some(s) = line_start.take()
+        {
+            lines.push(s..line_end);
+        }
+        i += word_len + space_len;
+    }
+    if let Some(s) = line_start {
+        lines.push(s..line_end);
+    }
+    if lines.is_empty() {
+        lines.push(0..0);
+    }
+    lines
+}
+
+/// Styled runs laid out as wrapped lines of at most `width` columns.
+pub fn wrap_runs(text: &str, runs: &[(Range<usize>, Style)], width: usize) -> Vec<Line<'static>> {
+    wrap_ranges(text, width)
+        .into_iter()
+        .map(|line| {
+            let spans: Vec<Span<'static>> = runs
+                .iter()
+                .filter_map(|(r, st)| {
+                    let s = r.start.max(line.start);
+                    let e = r.end.min(line.end);
+                    (s < e).then(|| Span::styled(text[s..e].to_owned(), *st))
+                })
+                .collect();
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// Truncates to `width` columns, ending with an ellipsis when cut.
+pub fn truncate(s: &str, width: usize, ascii: bool) -> String {
+    if self::width(s) <= width {
+        return s.to_owned();
+    }
+    let ell = if ascii { "..." } else { "…" };
+    let room = width.saturating_sub(self::width(ell));
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > room {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    out.push_str(if width >= self::width(ell) { ell } else { "" });
+    out
+}

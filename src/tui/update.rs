@@ -1,0 +1,354 @@
+//! `App::update`: every state change, driven by an [`Action`]. No terminal here.
+
+use super::action::Action;
+use super::app::{App, Effect, FilterState, Focus, ListState, Overlay, Snapshot, View};
+use super::filter::{self, SourceFilter};
+use crate::model::Section;
+
+/// Rows a timeline entry takes in the sidebar.
+pub const TIMELINE_ROWS: usize = 2;
+
+impl App {
+    /// Applies one action. The topmost overlay sees it first.
+    pub fn update(&mut self, action: Action) -> Effect {
+        if let Action::Resize(w, h) = action {
+            self.size = (w, h);
+            self.fix_scroll();
+            return Effect::Redraw;
+        }
+        if action == Action::Quit {
+            return Effect::Quit;
+        }
+        let had_message = self.message.take().is_some();
+        let effect = match self.overlay.take() {
+            Some(Overlay::Search(snap)) => self.update_search(action, snap),
+            Some(Overlay::Filter(state)) => self.update_filter(action, state),
+            Some(Overlay::Help { scroll }) => self.update_help(action, scroll),
+            None => self.update_reader(action),
+        };
+        self.fix_scroll();
+        match effect {
+            Effect::None if had_message => Effect::Redraw,
+            e => e,
+        }
+    }
+
+    fn update_help(&mut self, action: Action, scroll: usize) -> Effect {
+        let scroll = match action {
+            Action::Close | Action::Help => return Effect::Redraw,
+            Action::SelectNext => scroll + 1,
+            Action::SelectPrev => scroll.saturating_sub(1),
+            Action::PageDown => scroll + 10,
+            Action::PageUp => scroll.saturating_sub(10),
+            Action::SelectFirst => 0,
+            Action::SelectLast => usize::MAX / 2,
+            _ => {
+                self.overlay = Some(Overlay::Help { scroll });
+                return Effect::None;
+            }
+        };
+        self.overlay = Some(Overlay::Help { scroll });
+        Effect::Redraw
+    }
+
+    fn update_filter(&mut self, action: Action, mut state: FilterState) -> Effect {
+        let len = state.entries.len();
+        match action {
+            Action::Close | Action::OpenFilter => return Effect::Redraw,
+            Action::Activate => {
+                self.apply_filter(state.pending);
+                return Effect::Redraw;
+            }
+            Action::ToggleEntry => {
+                if let Some(e) = state.entries.get(state.list.selected) {
+                    filter::toggle(&mut state.pending, e);
+                }
+            }
+            Action::SelectAll => state.pending = SourceFilter::all(),
+            Action::SelectNone => state.pending = SourceFilter::only(&self.briefing, &[]),
+            Action::Click(..) | Action::Scroll(..) => {}
+            other => {
+                if !move_in(&mut state.list, len, &other, 5) {
+                    self.overlay = Some(Overlay::Filter(state));
+                    return Effect::None;
+                }
+            }
+        }
+        self.overlay = Some(Overlay::Filter(state));
+        Effect::Redraw
+    }
+
+    fn update_search(&mut self, action: Action, snap: Snapshot) -> Effect {
+        match action {
+            Action::Input(c) => {
+                self.query.push(c);
+                self.refresh_matches();
+            }
+            Action::DeleteChar => {
+                self.query.pop();
+                self.refresh_matches();
+            }
+            Action::Activate => return Effect::Redraw, // keep the query for n / N
+            Action::Close => {
+                self.query.clear();
+                self.refresh_matches();
+                self.focus = snap.focus;
+                self.panes = snap.panes;
+                self.document = snap.document;
+                return Effect::Redraw;
+            }
+            _ => {
+                self.overlay = Some(Overlay::Search(snap));
+                return Effect::None;
+            }
+        }
+        // Incremental: jump to the first match at or after where the search started.
+        let start = snap.sentence.unwrap_or(0);
+        let matches = self.search_matches();
+        let target = matches.iter().find(|&&id| id >= start).or(matches.first());
+        if let Some(&id) = target {
+            self.select_sentence(id);
+        } else {
+            self.focus = snap.focus;
+            self.panes = snap.panes;
+            self.document = snap.document;
+        }
+        self.overlay = Some(Overlay::Search(snap));
+        Effect::Redraw
+    }
+
+    fn update_reader(&mut self, action: Action) -> Effect {
+        let page = self.page_size();
+        match action {
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::OpenFilter => {
+                let entries = filter::entries(&self.briefing);
+                let counts = entries
+                    .iter()
+                    .map(|e| filter::count(&self.briefing, e))
+                    .collect();
+                self.overlay = Some(Overlay::Filter(FilterState {
+                    entries,
+                    counts,
+                    list: ListState::default(),
+                    pending: self.filter.clone(),
+                }));
+            }
+            Action::Search => {
+                self.overlay = Some(Overlay::Search(Snapshot {
+                    focus: self.focus,
+                    panes: self.panes,
+                    document: self.document,
+                    sentence: self.current_sentence().map(|s| s.id),
+                }));
+                self.query.clear();
+                self.refresh_matches();
+            }
+            Action::SearchNext | Action::SearchPrev => {
+                let matches = self.search_matches();
+                let cur = self.current_sentence().map_or(0, |s| s.id);
+                let next = if action == Action::SearchNext {
+                    matches.iter().find(|&&id| id > cur).or(matches.first())
+                } else {
+                    matches
+                        .iter()
+                        .rev()
+                        .find(|&&id| id < cur)
+                        .or(matches.last())
+                };
+                match next {
+                    Some(&id) => self.select_sentence(id),
+                    None if self.query.is_empty() => self.message = Some("no search".into()),
+                    None => self.message = Some(format!("no match for {:?}", self.query)),
+                }
+            }
+            Action::Close => {
+                if !self.query.is_empty() {
+                    self.query.clear();
+                    self.refresh_matches();
+                } else if self.focus == Focus::Timeline {
+                    self.focus = Focus::Pane(self.last_pane);
+                } else {
+                    return Effect::None;
+                }
+            }
+            Action::ToggleTimeline => {
+                if self.focus == Focus::Timeline {
+                    self.timeline_shown = Some(false);
+                    self.focus = Focus::Pane(self.last_pane);
+                } else {
+                    self.timeline_shown = Some(true);
+                    self.focus = Focus::Timeline;
+                }
+            }
+            Action::ToggleDocument => {
+                let cur = self.current_sentence().map(|s| s.id);
+                self.view = match self.view {
+                    View::Panes => View::Document,
+                    View::Document => View::Panes,
+                };
+                if self.focus == Focus::Timeline {
+                    self.focus = Focus::Pane(self.last_pane);
+                }
+                if let Some(id) = cur {
+                    self.select_sentence(id);
+                }
+            }
+            Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
+            Action::FocusAllegations => self.focus_pane(Section::Allegation),
+            Action::FocusDenials => self.focus_pane(Section::Denial),
+            Action::FocusResponses => self.focus_pane(Section::Response),
+            Action::FocusContext => self.focus_pane(Section::Context),
+            Action::OnlySpeaker => {
+                let Some(s) = self.current_sentence() else {
+                    return Effect::None;
+                };
+                let only = SourceFilter::only(&self.briefing, &filter::voices(s));
+                let next = if self.filter == only {
+                    SourceFilter::all()
+                } else {
+                    only
+                };
+                self.apply_filter(next);
+            }
+            Action::Copy => {
+                let Some(s) = self.current_sentence() else {
+                    return Effect::None;
+                };
+                let text = s.text.clone();
+                self.message = Some(format!("copied sentence {} to the clipboard", s.id + 1));
+                return Effect::Copy(text);
+            }
+            Action::Activate => {
+                if self.focus != Focus::Timeline {
+                    return Effect::None;
+                }
+                let Some(&i) = self.timeline_items.get(self.timeline.selected) else {
+                    return Effect::None;
+                };
+                let id = self.briefing.timeline[i].sentence;
+                self.select_sentence(id);
+            }
+            Action::Scroll(x, y, dir) => return self.mouse_scroll(x, y, dir),
+            Action::Click(x, y) => return self.mouse_click(x, y),
+            other => {
+                let (list, len) = self.focused_list();
+                if !move_in(list, len, &other, page) {
+                    return Effect::None;
+                }
+            }
+        }
+        Effect::Redraw
+    }
+
+    /// The focused list and its length.
+    pub(super) fn focused_list(&mut self) -> (&mut ListState, usize) {
+        match (self.focus, self.view) {
+            (Focus::Timeline, _) => (&mut self.timeline, self.timeline_items.len()),
+            (Focus::Pane(_), View::Document) => (&mut self.document, self.doc_items.len()),
+            (Focus::Pane(s), View::Panes) => {
+                let i = s.index();
+                (&mut self.panes[i], self.section_items[i].len())
+            }
+        }
+    }
+
+    pub(super) fn focus_pane(&mut self, section: Section) {
+        self.view = View::Panes;
+        self.focus = Focus::Pane(section);
+        self.last_pane = section;
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let mut ring: Vec<Focus> = Vec::new();
+        if self.timeline_visible() {
+            ring.push(Focus::Timeline);
+        }
+        match self.view {
+            View::Panes => ring.extend(Section::ALL.map(Focus::Pane)),
+            View::Document => ring.push(Focus::Pane(self.last_pane)),
+        }
+        let cur = ring.iter().position(|&f| f == self.focus).unwrap_or(0);
+        let n = ring.len();
+        let next = ring[if forward {
+            (cur + 1) % n
+        } else {
+            (cur + n - 1) % n
+        }];
+        self.focus = next;
+        if let Focus::Pane(s) = next {
+            self.last_pane = s;
+        }
+    }
+
+    /// Selects a sentence where it is shown: in the document view, or in its section's pane,
+    /// which gets the focus. Sentences hidden by the filter are left alone.
+    pub fn select_sentence(&mut self, id: usize) {
+        let Some(sentence) = self.briefing.sentences.get(id) else {
+            return;
+        };
+        let section = sentence.section;
+        match self.view {
+            View::Document => {
+                if let Some(pos) = self.doc_items.iter().position(|&i| i == id) {
+                    self.document.selected = pos;
+                    self.focus = Focus::Pane(self.last_pane);
+                }
+            }
+            View::Panes => {
+                let i = section.index();
+                if let Some(pos) = self.section_items[i].iter().position(|&x| x == id) {
+                    self.panes[i].selected = pos;
+                    self.focus_pane(section);
+                }
+            }
+        }
+        self.fix_scroll();
+    }
+
+    /// Replaces the applied filter, keeping each list's selection on the same sentence or the
+    /// next one still shown.
+    pub fn apply_filter(&mut self, next: SourceFilter) {
+        let keep = |items: &[usize], sel: usize| items.get(sel).copied();
+        let old_panes: Vec<Option<usize>> = Section::ALL
+            .iter()
+            .map(|s| {
+                keep(
+                    &self.section_items[s.index()],
+                    self.panes[s.index()].selected,
+                )
+            })
+            .collect();
+        let old_doc = keep(&self.doc_items, self.document.selected);
+        let old_tl = keep(&self.timeline_items, self.timeline.selected);
+        self.filter = next;
+        self.refresh_items();
+        let place = |items: &[usize], old: Option<usize>| {
+            old.map_or(0, |o| {
+                items.iter().position(|&x| x >= o).unwrap_or(items.len())
+            })
+            .min(items.len().saturating_sub(1))
+        };
+        for s in Section::ALL {
+            let i = s.index();
+            self.panes[i].selected = place(&self.section_items[i], old_panes[i]);
+        }
+        self.document.selected = place(&self.doc_items, old_doc);
+        self.timeline.selected = place(&self.timeline_items, old_tl);
+    }
+}
+
+/// Moves a list's selection for a movement action; false if `action` is not one.
+pub(super) fn move_in(list: &mut ListState, len: usize, action: &Action, page: usize) -> bool {
+    let last = len.saturating_sub(1);
+    list.selected = match action {
+        Action::SelectNext => (list.selected + 1).min(last),
+        Action::SelectPrev => list.selected.saturating_sub(1),
+        Action::SelectFirst => 0,
+        Action::SelectLast => last,
+        Action::PageDown => (list.selected + page).min(last),
+        Action::PageUp => list.selected.saturating_sub(page),
+        _ => return false,
+    };
+    true
+}

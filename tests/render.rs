@@ -1,0 +1,227 @@
+//! Drawing: the sample on a `TestBackend` at fixed sizes (insta snapshots), and style checks
+//! where style carries meaning (snapshots do not see it).
+
+mod common;
+
+use debrief::tui::App;
+use debrief::tui::action::Action;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    term.draw(|f| f.render_widget(app, f.area())).unwrap();
+    term
+}
+
+/// The screen as text, one line per row.
+fn text(buf: &Buffer) -> String {
+    let w = buf.area.width as usize;
+    buf.content
+        .chunks(w)
+        .map(|row| {
+            let mut line = String::new();
+            let mut skip = 0;
+            for c in row {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                line.push_str(c.symbol());
+                skip = unicode_width::UnicodeWidthStr::width(c.symbol()).saturating_sub(1);
+            }
+            line.trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Position of the first cell of the first occurrence of `needle` on screen.
+fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
+    for (y, line) in text(buf).lines().enumerate() {
+        if let Some(byte) = line.find(needle) {
+            let x = unicode_width::UnicodeWidthStr::width(&line[..byte]);
+            return (x as u16, y as u16);
+        }
+    }
+    panic!("{needle:?} not on screen:\n{}", text(buf));
+}
+
+#[test]
+fn sample_120x40() {
+    let app = common::app(common::sample(), (120, 40), true);
+    let term = draw(&app);
+    let screen = text(term.backend().buffer());
+    for title in [
+        "Allegations (",
+        "Denials (",
+        "Responses (",
+        "Context (",
+        "Timeline (",
+    ] {
+        assert!(screen.contains(title), "{title} missing:\n{screen}");
+    }
+    // The sample's dated references, at the precision the text gives.
+    assert!(screen.contains("2022  2022"), "{screen}");
+    assert!(screen.contains("Aug 2023  since August 2023"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn sample_80x24() {
+    let app = common::app(common::sample(), (80, 24), true);
+    let term = draw(&app);
+    insta::assert_snapshot!(text(term.backend().buffer()));
+}
+
+#[test]
+fn sample_40x12() {
+    let app = common::app(common::sample(), (40, 12), true);
+    let term = draw(&app);
+    insta::assert_snapshot!(text(term.backend().buffer()));
+}
+
+#[test]
+fn too_small_is_calm_and_recovers() {
+    let mut app = common::app(common::sample(), (30, 8), true);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(screen.contains("too small"), "{screen}");
+    app.update(Action::Resize(120, 40));
+    let screen = text(draw(&app).backend().buffer());
+    assert!(screen.contains("Allegations"), "{screen}");
+}
+
+#[test]
+fn sample_document_view_120x40() {
+    let mut app = common::app(common::sample(), (120, 40), true);
+    app.update(Action::ToggleDocument);
+    insta::assert_snapshot!(text(draw(&app).backend().buffer()));
+}
+
+#[test]
+fn sample_filter_popup_lists_every_speaker() {
+    let mut app = common::app(common::sample(), (120, 40), true);
+    app.update(Action::OpenFilter);
+    let screen = text(draw(&app).backend().buffer());
+    for s in &app.briefing.sources {
+        assert!(screen.contains(&s.name), "{} missing:\n{screen}", s.name);
+    }
+    assert!(screen.contains("Nebenzia"));
+    assert!(screen.contains("the writer's own voice"));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn help_lists_bindings_and_legend() {
+    let mut app = common::app(common::briefing(), (120, 40), true);
+    app.update(Action::Help);
+    insta::assert_snapshot!(text(draw(&app).backend().buffer()));
+}
+
+#[test]
+fn fixture_120x40_with_timeline() {
+    let app = common::app(common::briefing(), (120, 40), true);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(screen.contains("Tue 22 Oct 2024"), "{screen}");
+    assert!(screen.contains("Aug 2023"));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn claim_and_cue_are_highlighted_in_the_detail_pane() {
+    let app = common::app(common::briefing(), (120, 40), true);
+    let term = draw(&app);
+    let buf = term.backend().buffer();
+    // The detail pane is the lower part of the screen; its text starts with the sentence.
+    let (_, detail_y) = find(buf, "Sentence 1 of 6");
+    let row: String = text(buf)
+        .lines()
+        .nth(detail_y as usize + 1)
+        .unwrap()
+        .to_owned();
+    let x = unicode_width::UnicodeWidthStr::width(&row[..row.find("accused").unwrap()]) as u16;
+    let cue = buf[(x, detail_y + 1)].style();
+    assert!(
+        cue.add_modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED)
+    );
+    assert_eq!(cue.fg, Some(Color::Red), "cue in the allegation colour");
+    let x = unicode_width::UnicodeWidthStr::width(&row[..row.find("Pyongyang of").unwrap()]) as u16;
+    let claim = buf[(x, detail_y + 1)].style();
+    assert!(
+        claim.add_modifier.contains(Modifier::DIM),
+        "the claim is dim: {claim:?}"
+    );
+    let x = unicode_width::UnicodeWidthStr::width(&row[..row.find("1,500").unwrap()]) as u16;
+    let fig = buf[(x, detail_y + 1)].style();
+    assert!(
+        fig.add_modifier
+            .contains(Modifier::ITALIC | Modifier::UNDERLINED)
+    );
+}
+
+#[test]
+fn no_color_keeps_the_meaning_in_modifiers() {
+    let app = common::app(common::briefing(), (120, 40), false);
+    let term = draw(&app);
+    let buf = term.backend().buffer();
+    for cell in &buf.content {
+        assert!(
+            matches!(cell.fg, Color::Reset) && matches!(cell.bg, Color::Reset),
+            "no colour under NO_COLOR: {cell:?}"
+        );
+    }
+    // The selected row of the focused pane is reversed.
+    let (x, y) = find(buf, "▶ Seoul");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    assert!(buf[(x + 10, y)].modifier.contains(Modifier::REVERSED));
+    // The unselected row is not.
+    let (x, y) = find(buf, "  Seoul: Seoul said");
+    assert!(!buf[(x + 3, y)].modifier.contains(Modifier::REVERSED));
+    // The speaker is bold.
+    assert!(buf[(x + 2, y)].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn search_matches_are_highlighted() {
+    let mut app = common::app(common::briefing(), (120, 40), false);
+    app.update(Action::Search);
+    for c in "war".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Activate);
+    let term = draw(&app);
+    let buf = term.backend().buffer();
+    let (x, y) = find(buf, "war has");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn wide_text_wraps_by_display_width() {
+    use debrief::tui::text::{width, wrap_ranges};
+    let s = "대한민국 국가정보원은 북한이 러시아에 병력을 파견했다고 밝혔다";
+    for r in wrap_ranges(s, 12) {
+        assert!(width(&s[r]) <= 12);
+    }
+    let cjk = "北朝鮮がロシアに兵士を派遣したと報じられた";
+    let lines = wrap_ranges(cjk, 10);
+    assert!(lines.len() >= 4);
+    assert!(lines.iter().all(|r| width(&cjk[r.clone()]) <= 10));
+}
+
+#[test]
+fn search_ignores_case_and_keeps_byte_offsets() {
+    use debrief::tui::text::find_matches;
+    assert_eq!(
+        find_matches("Denied, DENIED, denied", "denied"),
+        vec![0..6, 8..14, 16..22]
+    );
+    let s = "Ärger über ÄRGER";
+    let m = find_matches(s, "ärger");
+    assert_eq!(m.len(), 2);
+    assert_eq!(&s[m[1].clone()], "ÄRGER");
+    assert_eq!(find_matches("북한 북한", "북한").len(), 2);
+    assert!(find_matches("abc", "").is_empty());
+}
