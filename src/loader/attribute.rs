@@ -502,7 +502,7 @@ fn participle_subject(
         s += 1;
     }
     let mut e = s;
-    while e < vi && toks[e].word && phrase::is_np_word(text, &toks[e], &lower[e]) {
+    while e < vi && toks[e].word && phrase::is_np_word(text, &toks[e], lower[e]) {
         e += 1;
     }
     let (s, e) = trim_np(text, toks, lower, s, e)?;
@@ -531,7 +531,7 @@ fn main_clause(text: &str, toks: &[Tok], lower: &[&str], s: usize) -> bool {
 
 /// The noun phrase ending just before token `end`, walking backwards.
 fn np_backward(text: &str, toks: &[Tok], lower: &[&str], end: usize) -> Option<(usize, usize)> {
-    if end > 0 && phrase::is_pronoun(&lower[end - 1]) {
+    if end > 0 && phrase::is_pronoun(lower[end - 1]) {
         return Some((end - 1, end));
     }
     let mut s = end;
@@ -554,9 +554,9 @@ fn np_backward(text: &str, toks: &[Tok], lower: &[&str], end: usize) -> Option<(
         } else if t.word
             && s < end
             && s >= 2
-            && phrase::is_role(&lower[s])
+            && phrase::is_role(lower[s])
             && !t.capitalized(text)
-            && (phrase::is_determiner(&lower[s - 2]) || toks[s - 2].capitalized(text))
+            && (phrase::is_determiner(lower[s - 2]) || toks[s - 2].capitalized(text))
         {
             // A noun modifier before a role: "his newsroom colleagues".
             s -= 1;
@@ -613,12 +613,12 @@ fn trim_np(
     mut s: usize,
     mut e: usize,
 ) -> Option<(usize, usize)> {
-    while s < e && (phrase::is_connector(&lower[s]) || toks[s].is(text, ')')) {
+    while s < e && (phrase::is_connector(lower[s]) || toks[s].is(text, ')')) {
         s += 1;
     }
     while e > s
-        && (phrase::is_connector(&lower[e - 1])
-            || phrase::is_determiner(&lower[e - 1])
+        && (phrase::is_connector(lower[e - 1])
+            || phrase::is_determiner(lower[e - 1])
             || toks[e - 1].is(text, '('))
     {
         e -= 1;
@@ -627,10 +627,10 @@ fn trim_np(
         return None;
     }
     let head = &toks[e - 1];
-    if e - s == 1 && phrase::is_pronoun(&lower[s]) {
+    if e - s == 1 && phrase::is_pronoun(lower[s]) {
         return Some((s, e));
     }
-    let head_ok = head.capitalized(text) || phrase::is_role(&lower[e - 1]) || head.is(text, ')');
+    let head_ok = head.capitalized(text) || phrase::is_role(lower[e - 1]) || head.is(text, ')');
     head_ok.then_some((s, e))
 }
 

@@ -74,15 +74,13 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, n)) = it.peek() {
-            if n.is_alphanumeric() {
-                end = j + n.len_utf8();
-                it.next();
-            } else if (inner(n) || (n == ',' && s[..j].ends_with(|p: char| p.is_ascii_digit())))
+            // Inner punctuation joins a word when a letter or digit follows ("U.S", "1,500").
+            let joins = (inner(n) || (n == ',' && s[..j].ends_with(|p: char| p.is_ascii_digit())))
                 && s[j + n.len_utf8()..]
                     .chars()
                     .next()
-                    .is_some_and(|x| x.is_alphanumeric() && (n != ',' || x.is_ascii_digit()))
-            {
+                    .is_some_and(|x| x.is_alphanumeric() && (n != ',' || x.is_ascii_digit()));
+            if n.is_alphanumeric() || joins {
                 end = j + n.len_utf8();
                 it.next();
             } else {

@@ -747,7 +747,7 @@ impl<'g, 'a> Registry<'g, 'a> {
     fn mention(&self, text: &str, toks: &[Tok]) -> Option<Mention> {
         let folded = text.to_ascii_lowercase();
         let lower: Vec<&str> = toks.iter().map(|t| &folded[t.start..t.end]).collect();
-        if toks.len() == 1 && is_pronoun(&lower[0]) {
+        if toks.len() == 1 && is_pronoun(lower[0]) {
             return Some(Mention {
                 pronoun: Some(lower[0].to_owned()),
                 ..blank(text, toks)
@@ -771,7 +771,7 @@ impl<'g, 'a> Registry<'g, 'a> {
             }
         }
         // Leading determiners go.
-        while keep.first().is_some_and(|&i| is_determiner(&lower[i])) {
+        while keep.first().is_some_and(|&i| is_determiner(lower[i])) {
             keep.remove(0);
         }
         let &first = keep.first()?;
@@ -825,16 +825,16 @@ impl<'g, 'a> Registry<'g, 'a> {
                 .all(char::is_uppercase)
         };
         let titled = head.len() > run.len();
-        if !run.is_empty()
-            && !(run.len() == 1 && all_caps(run[0]) && toks[run[0]].text(text).len() > 1)
-        {
+        // A lone all-caps word is an acronym, not a name.
+        let acronym_only = run.len() == 1 && all_caps(run[0]) && toks[run[0]].text(text).len() > 1;
+        if !run.is_empty() && !acronym_only {
             let only_name = !titled
                 || head[..head.len() - run.len()].iter().all(|&i| {
                     TITLES.contains(&lower[i])
                         || toks[i].capitalized(text)
                         || MODIFIERS.contains(&lower[i])
-                        || is_connector(&lower[i])
-                        || is_determiner(&lower[i])
+                        || is_connector(lower[i])
+                        || is_determiner(lower[i])
                         || ROLES.contains(&lower[i])
                 });
             if only_name {
@@ -968,7 +968,7 @@ impl<'g, 'a> Registry<'g, 'a> {
         // A capitalised name with an organisation word: its own party.
         if head
             .iter()
-            .all(|&i| toks[i].capitalized(text) || is_connector(&lower[i]))
+            .all(|&i| toks[i].capitalized(text) || is_connector(lower[i]))
             && head.iter().any(|&i| ORG_WORDS.contains(&lower[i]))
         {
             m.name = head_text.to_owned();
@@ -1038,10 +1038,10 @@ impl<'g, 'a> Registry<'g, 'a> {
             }
         };
         let e = &mut self.entries[id];
-        if let Some(a) = m.acronym {
-            if !e.acronyms.contains(&a) {
-                e.acronyms.push(a);
-            }
+        if let Some(a) = m.acronym
+            && !e.acronyms.contains(&a)
+        {
+            e.acronyms.push(a);
         }
         if e.role.is_none() {
             e.role = m.role;
