@@ -122,14 +122,32 @@ pub enum SpanKind {
     Time,
 }
 
-/// A highlighted stretch of a sentence's text.
+/// A highlighted stretch of a sentence's text. Offsets are `u32` to keep the many spans of a
+/// large document small; use [`Span::range`] to slice the sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Span {
     pub kind: SpanKind,
     /// Byte offset of the first byte, within the sentence text.
-    pub start: usize,
+    pub start: u32,
     /// Byte offset one past the last byte.
-    pub end: usize,
+    pub end: u32,
+}
+
+impl Span {
+    /// A span of `start..end` (byte offsets into a sentence, which is never 4 GiB long).
+    pub fn new(kind: SpanKind, start: usize, end: usize) -> Span {
+        let clamp = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        Span {
+            kind,
+            start: clamp(start),
+            end: clamp(end),
+        }
+    }
+
+    /// The byte range to slice the sentence text with.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A word or phrase that decided a sentence's section, kept so the reader can show why.

@@ -168,7 +168,7 @@ fn claims_hedges_quotes_and_figures_are_marked() {
         let s = &b.sentences[id];
         s.spans
             .iter()
-            .any(|sp| sp.kind == kind && &s.text[sp.start..sp.end] == text)
+            .any(|sp| sp.kind == kind && &s.text[sp.range()] == text)
     };
     assert!(has(0, SpanKind::Hedge, "allegedly"));
     assert!(has(1, SpanKind::Figure, "1,500"));

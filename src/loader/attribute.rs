@@ -343,11 +343,11 @@ fn subject_report(
     }
     if reg.is_known_entity(text, &toks[start..noun]) {
         let ids = reg.resolve(text, &toks[start..noun], format);
-        a.spans.push(Span {
-            kind: SpanKind::Speaker,
-            start: toks[start].start,
-            end: toks[noun - 1].end,
-        });
+        a.spans.push(Span::new(
+            SpanKind::Speaker,
+            toks[start].start,
+            toks[noun - 1].end,
+        ));
         a.speakers.extend(ids);
     }
 }
@@ -370,16 +370,12 @@ fn record(
         return false;
     }
     a.speakers.extend(ids);
-    a.spans.push(Span {
-        kind: SpanKind::Speaker,
-        start: toks[a0].start,
-        end: toks[b0 - 1].end,
-    });
-    a.spans.push(Span {
-        kind: SpanKind::Reporting,
-        start: vstart,
-        end: vend,
-    });
+    a.spans.push(Span::new(
+        SpanKind::Speaker,
+        toks[a0].start,
+        toks[b0 - 1].end,
+    ));
+    a.spans.push(Span::new(SpanKind::Reporting, vstart, vend));
     true
 }
 
@@ -672,11 +668,8 @@ fn subject_of_reporting_noun(
         if let Some((s, e)) = np_backward(text, toks, lower, j) {
             let ids = reg.resolve(text, &toks[s..e], format);
             if !ids.is_empty() {
-                a.spans.push(Span {
-                    kind: SpanKind::Speaker,
-                    start: toks[s].start,
-                    end: toks[e - 1].end,
-                });
+                a.spans
+                    .push(Span::new(SpanKind::Speaker, toks[s].start, toks[e - 1].end));
                 a.speakers.extend(ids);
             }
         }

@@ -56,8 +56,13 @@ static SELF_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Sets each sentence's section, cues, likelihood and highlight spans.
 /// `reporting` holds each sentence's reporting verbs and phrases.
-pub fn classify(sentences: &mut [Sentence], reporting: &[Vec<Hit<Reporting>>], lexicon: &Lexicon) {
+pub fn classify(
+    sentences: &mut [Sentence],
+    reporting: Vec<Vec<Hit<Reporting>>>,
+    lexicon: &Lexicon,
+) {
     let mut prev: Option<(usize, Vec<usize>, Section)> = None;
+    // Each sentence's verbs are dropped as soon as it is done, to keep the peak low.
     for (s, verbs) in sentences.iter_mut().zip(reporting) {
         let hits = live_cues(&s.text, lexicon);
         let (section, cues) = decide(&s.text, &hits);
@@ -104,16 +109,12 @@ pub fn classify(sentences: &mut [Sentence], reporting: &[Vec<Hit<Reporting>>], l
         };
         for h in &hits {
             if h.value.0 == section {
-                s.spans.push(Span {
-                    kind: SpanKind::Cue,
-                    start: h.start,
-                    end: h.end,
-                });
+                s.spans.push(Span::new(SpanKind::Cue, h.start, h.end));
             }
         }
         s.section = section;
         s.cues = cues;
-        claim_spans(s, verbs, lexicon);
+        claim_spans(s, &verbs, lexicon);
         prev = Some((s.paragraph, s.speakers.clone(), section));
     }
 }
@@ -170,7 +171,11 @@ fn rule_name(section: Section, weight: Weight) -> &'static str {
 /// The section and the cues that decided it.
 fn decide(text: &str, hits: &[Hit<(Section, Weight)>]) -> (Section, Vec<Cue>) {
     let mut score = [0u32; 4];
-    let subordinate = subordinate_start(text);
+    let subordinate = if hits.is_empty() {
+        text.len()
+    } else {
+        subordinate_start(text)
+    };
     for h in hits {
         let w = u32::from(h.value.1);
         // Cues in a subordinate clause ("..., which violated ...") count half.
@@ -262,21 +267,13 @@ fn claim_spans(s: &mut Sentence, verbs: &[Hit<Reporting>], lexicon: &Lexicon) {
             let start = r.end + lead + "that ".len();
             let end = text.trim_end_matches(['.', '?', '!', '”', '"', ' ']).len();
             if end > start {
-                spans.push(Span {
-                    kind: SpanKind::Claim,
-                    start,
-                    end,
-                });
+                spans.push(Span::new(SpanKind::Claim, start, end));
             }
         }
     }
     let mut best: Option<Likelihood> = None;
     for h in lexicon.hedges(text) {
-        spans.push(Span {
-            kind: SpanKind::Hedge,
-            start: h.start,
-            end: h.end,
-        });
+        spans.push(Span::new(SpanKind::Hedge, h.start, h.end));
         if let Some(l) = h.value {
             let strength = |l: Likelihood| (l as i32 - Likelihood::RoughlyEvenChance as i32).abs();
             if best.is_none_or(|b| strength(l) > strength(b)) {
@@ -293,11 +290,7 @@ fn claim_spans(s: &mut Sentence, verbs: &[Hit<Reporting>], lexicon: &Lexicon) {
             .iter()
             .any(|w| text.contains(w));
     for m in FIGURE.find_iter(if numeric { text } else { "" }) {
-        spans.push(Span {
-            kind: SpanKind::Figure,
-            start: m.start(),
-            end: m.end(),
-        });
+        spans.push(Span::new(SpanKind::Figure, m.start(), m.end()));
     }
     s.spans.extend(spans);
 }
@@ -315,22 +308,14 @@ fn quotes(text: &str) -> Vec<Span> {
                     ('“', '”') | ('«', '»') | ('"', '"') | ('“', '"') | ('"', '”')
                 ) =>
             {
-                spans.push(Span {
-                    kind: SpanKind::Quote,
-                    start,
-                    end: i + c.len_utf8(),
-                });
+                spans.push(Span::new(SpanKind::Quote, start, i + c.len_utf8()));
                 open = None;
             }
             _ => {}
         }
     }
     if let Some((start, _)) = open {
-        spans.push(Span {
-            kind: SpanKind::Quote,
-            start,
-            end: text.len(),
-        });
+        spans.push(Span::new(SpanKind::Quote, start, text.len()));
     }
     spans
 }
@@ -426,7 +411,7 @@ mod tests {
         let kinds: Vec<(SpanKind, &str)> = s
             .spans
             .iter()
-            .map(|sp| (sp.kind, &s.text[sp.start..sp.end]))
+            .map(|sp| (sp.kind, &s.text[sp.range()]))
             .collect();
         assert!(
             kinds.contains(&(SpanKind::Quote, "“almost certainly”")),
@@ -447,6 +432,9 @@ mod tests {
     fn an_unclosed_quote_runs_to_the_end() {
         let q = quotes("likening it to “a criminal organization.");
         assert_eq!(q.len(), 1);
-        assert_eq!(q[0].end, "likening it to “a criminal organization.".len());
+        assert_eq!(
+            q[0].range().end,
+            "likening it to “a criminal organization.".len()
+        );
     }
 }

@@ -101,12 +101,11 @@ pub fn load_owned(bytes: Vec<u8>, options: &Options) -> Result<Briefing, LoadErr
         .map(|s| options.lexicon.reporting(&s.text))
         .collect();
     let sources = attribute::attribute(&mut sentences, &reporting, info);
-    classify::classify(&mut sentences, &reporting, &options.lexicon);
-    drop(reporting);
+    classify::classify(&mut sentences, reporting, &options.lexicon);
     let timeline = find_times(&mut sentences, date);
     for s in &mut sentences {
         // A year is a time, not a figure.
-        let times: Vec<(usize, usize)> = s
+        let times: Vec<(u32, u32)> = s
             .spans
             .iter()
             .filter(|sp| sp.kind == SpanKind::Time)
@@ -144,11 +143,7 @@ fn find_times(sentences: &mut [Sentence], date: Option<Date>) -> Vec<TimeRef> {
             continue;
         }
         for f in timeline::find(&s.text, date) {
-            s.spans.push(Span {
-                kind: SpanKind::Time,
-                start: f.start,
-                end: f.end,
-            });
+            s.spans.push(Span::new(SpanKind::Time, f.start, f.end));
             timeline.push(TimeRef {
                 text: s.text[f.start..f.end].to_owned(),
                 value: f.value,

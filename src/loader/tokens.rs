@@ -53,36 +53,52 @@ fn inner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '-' | '&' | '/')
 }
 
+/// The character at byte `i` (a char boundary) and its length, fast for ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (char::from(b), 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
+        (c, c.len_utf8())
+    }
+}
+
 /// Splits a sentence into tokens. Whitespace is dropped; each other non-word character is a
 /// token of its own.
 pub fn tokenize(s: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut toks = Vec::with_capacity(s.len() / 5 + 1);
+    let mut i = 0;
+    while i < s.len() {
+        let (c, len) = char_at(s, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if !c.is_alphanumeric() {
-            let end = i + c.len_utf8();
             toks.push(Tok {
                 start: i,
-                end,
-                base_end: end,
+                end: i + len,
+                base_end: i + len,
                 word: false,
             });
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, n)) = it.peek() {
+        let mut end = i + len;
+        while end < s.len() {
+            let (n, nlen) = char_at(s, end);
             // Inner punctuation joins a word when a letter or digit follows ("U.S", "1,500").
-            let joins = (inner(n) || (n == ',' && s[..j].ends_with(|p: char| p.is_ascii_digit())))
-                && s[j + n.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|x| x.is_alphanumeric() && (n != ',' || x.is_ascii_digit()));
+            let joins = (inner(n)
+                || (n == ',' && s[..end].ends_with(|p: char| p.is_ascii_digit())))
+                && end + nlen < s.len()
+                && {
+                    let (x, _) = char_at(s, end + nlen);
+                    x.is_alphanumeric() && (n != ',' || x.is_ascii_digit())
+                };
             if n.is_alphanumeric() || joins {
-                end = j + n.len_utf8();
-                it.next();
+                end += nlen;
             } else {
                 break;
             }
@@ -94,7 +110,6 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
             let dotted = w.contains('.') && w.chars().all(|c| c.is_alphabetic() || c == '.');
             if initial || dotted || ABBREVIATIONS.contains(&w) {
                 end += 1;
-                it.next();
             }
         }
         let w = &s[i..end];
@@ -109,6 +124,7 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
             base_end,
             word: true,
         });
+        i = end;
     }
     toks
 }

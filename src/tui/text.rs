@@ -72,17 +72,18 @@ pub fn styled_runs(
     let mut spans: Vec<_> = sentence
         .spans
         .iter()
-        .filter(|s| s.start < s.end && s.end <= text.len())
-        .filter(|s| text.is_char_boundary(s.start) && text.is_char_boundary(s.end))
+        .map(|s| (s.kind, s.range()))
+        .filter(|(_, r)| r.start < r.end && r.end <= text.len())
+        .filter(|(_, r)| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
         .collect();
-    spans.sort_by_key(|s| std::cmp::Reverse(s.end - s.start));
-    for sp in spans {
-        let party = match sp.kind {
-            SpanKind::Speaker => span_party(briefing, sentence, &text[sp.start..sp.end]),
+    spans.sort_by_key(|(_, r)| std::cmp::Reverse(r.end - r.start));
+    for (kind, r) in spans {
+        let party = match kind {
+            SpanKind::Speaker => span_party(briefing, sentence, &text[r.clone()]),
             _ => None,
         };
-        let style = base.patch(theme.span(sp.kind, sentence.section, party));
-        styles[sp.start..sp.end].fill(style);
+        let style = base.patch(theme.span(kind, sentence.section, party));
+        styles[r].fill(style);
     }
     if let Some(q) = query {
         for m in find_matches(text, q) {

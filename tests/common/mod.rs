@@ -9,11 +9,7 @@ use std::sync::Arc;
 
 fn span(text: &str, kind: SpanKind, words: &str) -> Span {
     let start = text.find(words).expect("words in the sentence");
-    Span {
-        kind,
-        start,
-        end: start + words.len(),
-    }
+    Span::new(kind, start, start + words.len())
 }
 
 fn sentence(

@@ -512,6 +512,8 @@ pub struct Mention {
 #[derive(Debug)]
 struct Entry {
     source: Source,
+    /// The name in lower case, for matching.
+    key: String,
     surname: Option<String>,
     role: Option<String>,
     acronyms: Vec<String>,
@@ -980,9 +982,9 @@ impl<'g, 'a> Registry<'g, 'a> {
     }
 
     fn add(&mut self, m: Mention, format: Format, turn: bool) -> usize {
-        let norm = |s: &str| s.to_lowercase();
+        let mkey = m.name.to_lowercase();
         let found = self.entries.iter().position(|e| {
-            norm(&e.source.name) == norm(&m.name)
+            e.key == mkey
                 || (m.kind == SourceKind::Person
                     && e.source.kind == SourceKind::Person
                     && m.surname.is_some()
@@ -993,7 +995,7 @@ impl<'g, 'a> Registry<'g, 'a> {
             // "some officials" after "South Korean officials".
             let role = m.role.as_ref()?;
             self.recent.iter().rev().copied().find(|&id| {
-                let n = norm(&self.entries[id].source.name);
+                let n = &self.entries[id].key;
                 n.trim_end_matches('s').ends_with(role.as_str())
             })
         });
@@ -1011,6 +1013,7 @@ impl<'g, 'a> Registry<'g, 'a> {
                     && m.role.is_none()
                 {
                     e.source.name = m.name.clone();
+                    e.key = mkey;
                 }
                 if m.party.is_some() && (e.source.party.is_none() || e.guessed) {
                     e.source.party = m.party.clone();
@@ -1022,6 +1025,7 @@ impl<'g, 'a> Registry<'g, 'a> {
                 let id = self.entries.len();
                 let guessed = m.party.is_none() && home.is_some();
                 self.entries.push(Entry {
+                    key: mkey,
                     source: Source {
                         id,
                         name: m.name.clone(),
