@@ -11,7 +11,7 @@ pub mod phrase;
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::{Hit, Reporting};
-use super::tokens::{Tok, tokenize};
+use super::tokens::{Tok, WordSet, tokenize};
 use crate::model::{Format, Sentence, Source, SourceKind, Span, SpanKind};
 use phrase::Registry;
 
@@ -25,7 +25,7 @@ pub struct DocInfo<'a> {
 }
 
 /// Words skipped between a speaker and its verb: auxiliaries and adverbs.
-const BETWEEN: &[&str] = &[
+static BETWEEN: WordSet = WordSet::new(&[
     "has",
     "have",
     "had",
@@ -97,10 +97,10 @@ const BETWEEN: &[&str] = &[
     "herself",
     "themselves",
     "itself",
-];
+]);
 
 /// Openers of a sentence-initial phrase after which the clause's subject comes.
-const INTRO: &[&str] = &[
+static INTRO: WordSet = WordSet::new(&[
     "in",
     "after",
     "at",
@@ -147,10 +147,10 @@ const INTRO: &[&str] = &[
     "from",
     "under",
     "to",
-];
+]);
 
 /// Verbs that may come before their speaker: "“...,” said the minister".
-const INVERTED: &[&str] = &[
+static INVERTED: WordSet = WordSet::new(&[
     "said",
     "says",
     "added",
@@ -165,7 +165,7 @@ const INVERTED: &[&str] = &[
     "warned",
     "told",
     "according",
-];
+]);
 
 /// How a sentence was attributed.
 #[derive(Debug, Clone, Default)]

@@ -171,3 +171,32 @@ mod tests {
         );
     }
 }
+
+/// A fixed list of lower-case words, searched by binary search once sorted.
+pub struct WordSet {
+    words: &'static [&'static str],
+    sorted: std::sync::OnceLock<Vec<&'static str>>,
+}
+
+impl WordSet {
+    /// A set of `words` (sorted on first use).
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            sorted: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// True when `w` is one of the words.
+    pub fn contains(&self, w: &&str) -> bool {
+        self.sorted
+            .get_or_init(|| {
+                let mut v = self.words.to_vec();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .binary_search(w)
+            .is_ok()
+    }
+}

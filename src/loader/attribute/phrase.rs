@@ -3,10 +3,10 @@
 
 use super::DocInfo;
 use crate::loader::gazetteer::{EntityKind, Gazetteer, MatchKind};
-use crate::loader::tokens::Tok;
+use crate::loader::tokens::{Tok, WordSet};
 use crate::model::{Format, Source, SourceKind};
 
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "a",
     "an",
     "the",
@@ -33,15 +33,15 @@ const DETERMINERS: &[&str] = &[
     "all",
     "these",
     "those",
-];
+]);
 
-const CONNECTORS: &[&str] = &[
+static CONNECTORS: WordSet = WordSet::new(&[
     "of", "for", "to", "from", "and", "or", "&", "de", "del", "al", "bin", "van", "von", "la",
     "le", "on", "in", "at",
-];
+]);
 
 /// Nouns that can head a speaker phrase on their own ("officials", "a diplomat").
-const ROLES: &[&str] = &[
+static ROLES: WordSet = WordSet::new(&[
     "official",
     "officials",
     "diplomat",
@@ -133,10 +133,10 @@ const ROLES: &[&str] = &[
     "community",
     "spy",
     "premier",
-];
+]);
 
 /// Adjectives and nouns that may stand inside a speaker phrase in lower case.
-const MODIFIERS: &[&str] = &[
+static MODIFIERS: WordSet = WordSet::new(&[
     "senior",
     "top",
     "former",
@@ -185,10 +185,10 @@ const MODIFIERS: &[&str] = &[
     "administration",
     "white",
     "house",
-];
+]);
 
 /// Words that open a title before a person's name.
-const TITLES: &[&str] = &[
+static TITLES: WordSet = WordSet::new(&[
     "president",
     "vice",
     "prime",
@@ -287,10 +287,10 @@ const TITLES: &[&str] = &[
     "negotiator",
     "anchor",
     "editor",
-];
+]);
 
 /// Words that make a capitalised phrase an organisation rather than a person.
-const ORG_WORDS: &[&str] = &[
+static ORG_WORDS: WordSet = WordSet::new(&[
     "service",
     "council",
     "agency",
@@ -358,10 +358,10 @@ const ORG_WORDS: &[&str] = &[
     "league",
     "council",
     "intelligence",
-];
+]);
 
 /// Capitalised words that never name a speaker by themselves.
-const STOP_CAPS: &[&str] = &[
+static STOP_CAPS: WordSet = WordSet::new(&[
     "in",
     "on",
     "at",
@@ -448,9 +448,9 @@ const STOP_CAPS: &[&str] = &[
     "ok",
     "yes",
     "even",
-];
+]);
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+static PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "we", "i", "it"]);
 
 /// True for a determiner that opens a noun phrase.
 pub fn is_determiner(w: &str) -> bool {
