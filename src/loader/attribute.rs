@@ -14,6 +14,7 @@ use super::lexicon::{Hit, Reporting};
 use super::tokens::{Tok, WordSet, tokenize};
 use crate::model::{Format, Sentence, Source, SourceKind, Span, SpanKind};
 use phrase::Registry;
+use std::sync::LazyLock;
 
 /// What attribution knows about the document besides its sentences.
 #[derive(Debug, Clone, Copy, Default)]
@@ -255,6 +256,10 @@ fn explicit(
     reg: &mut Registry,
     format: Format,
 ) -> Attribution {
+    // With no reporting verb, only a speaker's own allegation, claim or report can attribute.
+    if hits.is_empty() && !mentions_a_report(text) {
+        return Attribution::default();
+    }
     let toks = tokenize(text);
     let mut a = Attribution::default();
     let folded = text.to_ascii_lowercase();
@@ -350,6 +355,26 @@ fn subject_report(
         ));
         a.speakers.extend(ids);
     }
+}
+
+/// True when the sentence names an allegation, claim, report, statement or assessment.
+fn mentions_a_report(text: &str) -> bool {
+    static NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "allegation",
+                "assessment",
+                "claim",
+                "accusation",
+                "finding",
+                "assertion",
+                "report",
+                "statement",
+            ])
+            .expect("report nouns")
+    });
+    NOUNS.is_match(text)
 }
 
 /// Adds the speakers of the noun phrase `toks[a0..b0]` and the spans; false if it named none.

@@ -531,7 +531,8 @@ pub struct Registry<'g, 'a> {
     texts: &'a [&'a str],
     /// Built on first use: most documents never need it.
     names: std::cell::OnceCell<NameIndex>,
-    cache: std::collections::HashMap<String, Vec<Mention>>,
+    /// Speaker phrases already read, and the sources they named.
+    cache: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl<'g, 'a> Registry<'g, 'a> {
@@ -624,23 +625,20 @@ impl<'g, 'a> Registry<'g, 'a> {
         let phrase = &text[first.start..last.end];
         // A name met before means what it meant then; only phrases whose reading depends on
         // what came before (pronouns, bare roles) are read again.
-        let mentions = match self.cache.get(phrase) {
-            Some(m) => m.clone(),
-            None => {
-                let parts = self.split_coordination(text, toks);
-                let mentions: Vec<Mention> = parts
-                    .into_iter()
-                    .filter_map(|p| self.mention(text, p))
-                    .collect();
-                if mentions
-                    .iter()
-                    .all(|m| m.pronoun.is_none() && m.role.is_none() && !m.contextual)
-                {
-                    self.cache.insert(phrase.to_owned(), mentions.clone());
-                }
-                mentions
+        if let Some(ids) = self.cache.get(phrase).cloned() {
+            for &id in &ids {
+                self.touch(id);
             }
-        };
+            return ids;
+        }
+        let parts = self.split_coordination(text, toks);
+        let mentions: Vec<Mention> = parts
+            .into_iter()
+            .filter_map(|p| self.mention(text, p))
+            .collect();
+        let stateless = mentions
+            .iter()
+            .all(|m| m.pronoun.is_none() && m.role.is_none() && !m.contextual);
         let mut ids = Vec::new();
         for m in mentions {
             if let Some(p) = &m.pronoun {
@@ -650,6 +648,9 @@ impl<'g, 'a> Registry<'g, 'a> {
                 continue;
             }
             ids.push(self.add(m, format, false));
+        }
+        if stateless {
+            self.cache.insert(phrase.to_owned(), ids.clone());
         }
         ids
     }
