@@ -151,10 +151,14 @@ fn missing_file_is_a_one_line_error_with_status_2() {
 }
 
 #[test]
-fn a_directory_is_refused() {
+fn a_folder_without_briefings_is_refused() {
     let o = debrief(&["analyze", "assets"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("directory"));
+    assert!(
+        stderr(&o).contains("no briefings in this folder"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
