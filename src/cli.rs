@@ -1,8 +1,12 @@
 //! Command-line arguments and the non-interactive `analyze` command.
 
+use crate::library::{self, DiscoverError, DocId};
 use crate::loader::{self, LoadError, Options};
 use crate::model::Briefing;
+use crate::report;
 use clap::{Parser, Subcommand, ValueEnum};
+use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The sample briefing opened when no path is given.
@@ -56,7 +60,11 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
         format: OutputFormat,
-        /// Briefings to analyse (files, or - for standard input).
+        /// In a folder, also take the briefings of its subfolders.
+        #[arg(long)]
+        recursive: bool,
+        /// Briefings to analyse: files, folders (their .txt, .md and .brief files), or - for
+        /// standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -88,6 +96,8 @@ pub enum CliError {
     Input { path: String, message: String },
     #[error("{0}")]
     Config(String),
+    #[error(transparent)]
+    Discover(#[from] DiscoverError),
     #[error("{0}")]
     Runtime(String),
 }
@@ -95,7 +105,7 @@ pub enum CliError {
 impl CliError {
     pub fn exit_code(&self) -> i32 {
         match self {
-            CliError::Input { .. } | CliError::Config(_) => EXIT_USAGE,
+            CliError::Input { .. } | CliError::Config(_) | CliError::Discover(_) => EXIT_USAGE,
             CliError::Runtime(_) => EXIT_FAILURE,
         }
     }
@@ -131,4 +141,104 @@ pub fn load_path(path: &Path, options: &Options) -> Result<Briefing, CliError> {
         path: path.display().to_string(),
         message: e.to_string(),
     })
+}
+
+/// Runs `debrief analyze`.
+///
+/// One file (or `-`) prints exactly as it always has: one JSON object, no `path`. A folder or
+/// several paths print one document per line (JSON Lines), each object with a `path` field
+/// first, in discovery order (the paths as given, a folder's files sorted by path), not the
+/// library's date order, so the output of a folder is the same from run to run. Documents
+/// are analysed on all cores. A document that cannot be read or analysed is a one-line
+/// warning and the others still print; only if none could be analysed is it an error.
+pub fn analyze(
+    paths: &[PathBuf],
+    recursive: bool,
+    format: OutputFormat,
+    options: &Options,
+) -> Result<(), CliError> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if let [path] = paths
+        && !path.is_dir()
+    {
+        let briefing = load_path(path, options)?;
+        // A closed stdout (piped into head) ends the output quietly.
+        let _ = write_document(&mut out, path, &briefing, format, false);
+        return Ok(());
+    }
+    let found = library::discover(paths, recursive)?;
+    for note in &found.skipped {
+        eprintln!("debrief: note: {note}");
+    }
+    let total = found.files.len();
+    let jobs = found
+        .files
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| (DocId(i), p));
+    let results = library::spawn(jobs.collect(), options.clone());
+    // Workers finish out of order; hold the few that run ahead until their turn.
+    let mut waiting = BTreeMap::new();
+    let (mut next, mut printed) = (0, 0);
+    for loaded in results {
+        waiting.insert(loaded.doc.0, loaded);
+        while let Some(loaded) = waiting.remove(&next) {
+            next += 1;
+            match loaded.result {
+                Ok(b) => {
+                    if write_document(&mut out, &loaded.path, &b, format, true).is_err() {
+                        return Ok(());
+                    }
+                    printed += 1;
+                }
+                Err(e) => eprintln!("debrief: {}: {e}", loaded.path.display()),
+            }
+        }
+    }
+    if printed == 0 {
+        return Err(CliError::Input {
+            path: paths[0].display().to_string(),
+            message: format!("none of the {total} briefings could be analysed"),
+        });
+    }
+    Ok(())
+}
+
+/// The JSON of one document of several: its path, then the briefing's own fields.
+#[derive(serde::Serialize)]
+struct WithPath<'a> {
+    path: String,
+    #[serde(flatten)]
+    briefing: &'a Briefing,
+}
+
+fn write_document(
+    out: &mut impl Write,
+    path: &Path,
+    briefing: &Briefing,
+    format: OutputFormat,
+    several: bool,
+) -> std::io::Result<()> {
+    for w in &briefing.warnings {
+        eprintln!("debrief: {}: warning: {w}", path.display());
+    }
+    match (format, several) {
+        (OutputFormat::Json, false) => report::write_json(out, briefing)?,
+        (OutputFormat::Json, true) => {
+            let doc = WithPath {
+                path: path.display().to_string(),
+                briefing,
+            };
+            serde_json::to_writer(&mut *out, &doc).map_err(std::io::Error::other)?;
+            out.write_all(b"\n")?;
+        }
+        (OutputFormat::Text, false) => writeln!(out, "{}", report::text(briefing))?,
+        (OutputFormat::Text, true) => writeln!(
+            out,
+            "==> {} <==\n{}",
+            path.display(),
+            report::text(briefing)
+        )?,
+    }
+    out.flush()
 }

@@ -2,10 +2,12 @@
 //!
 //! The [`loader`] turns a document into a [`model::Briefing`] (sentences sorted into sections,
 //! speakers with parties, claims and a timeline); [`report`] prints it as JSON or text; [`tui`]
-//! is the interactive reader. The loader and model never touch the terminal.
+//! is the interactive reader; [`library`] reads a folder or several files together. The loader,
+//! model and library never touch the terminal.
 
 pub mod cli;
 pub mod config;
+pub mod library;
 pub mod loader;
 pub mod model;
 pub mod report;

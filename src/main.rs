@@ -1,11 +1,11 @@
 //! `debrief`: open a briefing in the reader, or print its analysis.
 
 use clap::Parser;
-use debrief::cli::{self, Cli, CliError, ColorChoice, Command, OutputFormat};
+use debrief::cli::{self, Cli, CliError, ColorChoice, Command};
 use debrief::config::Config;
 use debrief::loader::{self, Lexicon, Options};
-use debrief::{report, tui};
-use std::io::{IsTerminal, Write};
+use debrief::tui;
+use std::io::IsTerminal;
 use std::sync::Arc;
 
 fn main() {
@@ -24,24 +24,11 @@ fn run(cli: Cli) -> Result<(), CliError> {
         lexicon: Arc::new(Lexicon::with_additions(&config.lexicon)),
     };
     match cli.command {
-        Some(Command::Analyze { format, paths }) => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            for path in &paths {
-                let briefing = cli::load_path(path, &options)?;
-                for w in &briefing.warnings {
-                    eprintln!("debrief: {}: warning: {w}", path.display());
-                }
-                let written = match format {
-                    OutputFormat::Json => report::write_json(&mut out, &briefing),
-                    OutputFormat::Text => writeln!(out, "{}", report::text(&briefing)),
-                };
-                // A closed stdout (piped into head) ends the output quietly.
-                if written.and_then(|()| out.flush()).is_err() {
-                    return Ok(());
-                }
-            }
-            Ok(())
-        }
+        Some(Command::Analyze {
+            format,
+            recursive,
+            paths,
+        }) => cli::analyze(&paths, recursive, format, &options),
         None => {
             // Everything that can fail on input happens before the terminal is touched.
             let (briefing, name) = match cli.paths.as_slice() {
@@ -53,6 +40,12 @@ fn run(cli: Cli) -> Result<(), CliError> {
                         }
                     })?;
                     (b, cli::SAMPLE_NAME.to_owned())
+                }
+                [path] if path.is_dir() => {
+                    return Err(CliError::Input {
+                        path: path.display().to_string(),
+                        message: "opening a folder in the reader is not supported yet; use `debrief analyze` on it".into(),
+                    });
                 }
                 [path] => (cli::load_path(path, &options)?, path.display().to_string()),
                 _ => {

@@ -151,10 +151,14 @@ fn missing_file_is_a_one_line_error_with_status_2() {
 }
 
 #[test]
-fn a_directory_is_refused() {
+fn a_folder_without_briefings_is_refused() {
     let o = debrief(&["analyze", "assets"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("directory"));
+    assert!(
+        stderr(&o).contains("no briefings in this folder"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -226,4 +230,111 @@ fn empty_input_gives_an_empty_analysis() {
     let o = debrief(&["analyze", p.to_str().expect("utf8")]);
     assert!(o.status.success());
     assert_eq!(json(&o)["sentences"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn a_folder_gives_one_json_line_per_briefing_with_its_path() {
+    let o = debrief(&["analyze", "--format", "json", "tests/fixtures/library"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    // Discovery order (by path), not date order.
+    let paths: Vec<_> = lines.iter().map(|v| v["path"].clone()).collect();
+    assert_eq!(
+        paths,
+        [
+            "tests/fixtures/library/2025-03-12-port-strike.txt",
+            "tests/fixtures/library/2025-03-14-port-talks.md",
+            "tests/fixtures/library/undated-briefing.brief",
+        ]
+    );
+    assert_eq!(lines[0]["title"], "Missile strike on the port of Odesa");
+    assert!(lines[2]["sentences"].is_array());
+    // The skipped subfolder and file are noted, one line each.
+    let e = stderr(&o);
+    assert!(e.contains("notes.pdf: not a briefing"), "{e}");
+    assert!(e.contains("archive: a subfolder (use --recursive)"), "{e}");
+
+    let o = debrief(&["analyze", "--recursive", "tests/fixtures/library"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 4);
+}
+
+#[test]
+fn a_single_file_prints_as_before_without_a_path() {
+    let o = debrief(&["analyze", "tests/fixtures/library/undated-briefing.brief"]);
+    assert!(json(&o).get("path").is_none());
+}
+
+#[test]
+fn an_empty_folder_is_one_line_and_status_2() {
+    let dir = std::env::temp_dir().join(format!("debrief-cli-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let o = debrief(&["analyze", dir.to_str().expect("utf8")]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert_eq!(e.lines().count(), 1, "{e}");
+    assert!(e.contains("no briefings in this folder"), "{e}");
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn a_missing_path_among_several_is_one_line_and_status_2() {
+    let o = debrief(&["analyze", "tests/fixtures/library", "no/such/folder"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.ends_with("debrief: no/such/folder: no such file or folder\n"),
+        "{e}"
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn a_failing_briefing_in_a_folder_is_a_warning_and_the_others_print() {
+    let dir = std::env::temp_dir().join(format!("debrief-cli-mixed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("a.txt"), "The ministry denied the report.").expect("writes");
+    std::fs::write(dir.join("b.txt"), b"\x7fELF\x00\x01").expect("writes");
+    std::fs::write(dir.join("c.md"), "Officials said the road was closed.").expect("writes");
+    let o = debrief(&["analyze", dir.to_str().expect("utf8")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 2);
+    let e = stderr(&o);
+    assert_eq!(e.lines().count(), 1, "{e}");
+    assert!(e.contains("b.txt: looks like a binary file"), "{e}");
+
+    // Nothing could be analysed: status 2.
+    let only_bad = dir.join("bad");
+    std::fs::create_dir_all(&only_bad).expect("temp dir");
+    std::fs::write(only_bad.join("b.txt"), b"\x00").expect("writes");
+    let o = debrief(&["analyze", only_bad.to_str().expect("utf8")]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn text_reports_of_several_briefings_have_a_header_each() {
+    let o = debrief(&["analyze", "--format", "text", "tests/fixtures/library"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        out.matches("==> tests/fixtures/library/").count(),
+        3,
+        "{out}"
+    );
+    assert!(
+        out.starts_with(
+            "==> tests/fixtures/library/2025-03-12-port-strike.txt <==\nMissile strike"
+        )
+    );
+}
+
+#[test]
+fn the_reader_refuses_a_folder_with_a_pointer_to_analyze() {
+    let o = debrief(&["tests/fixtures/library"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert_eq!(e.lines().count(), 1, "{e}");
+    assert!(e.contains("use `debrief analyze`"), "{e}");
 }
