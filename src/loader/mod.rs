@@ -243,3 +243,43 @@ pub fn precision_of(value: &str) -> Precision {
         _ => Precision::Day,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_time_prefilter_lets_every_kind_of_expression_through() {
+        for s in [
+            "It happened in 2022.",
+            "On Tuesday they met.",
+            "They met yesterday.",
+            "Talks resume tomorrow.",
+            "Two weeks ago, it began.",
+            "It ended last week.",
+            "It starts next month.",
+            "It began in the Spring of last year.",
+            "By New Year’s Eve it was over.",
+            "During Ramadan the city was quiet.",
+            "It came this morning.",
+            "Since August they have waited.",
+            "the 4th of April",
+            "Today, the council met.",
+            "as recently as last night",
+        ] {
+            assert!(may_hold_time(s), "{s}");
+            assert!(
+                !timeline::find(s, parse_date("2024-10-23")).is_empty(),
+                "{s}"
+            );
+        }
+        assert!(!may_hold_time("The ministry denied the report."));
+    }
+
+    #[test]
+    fn a_clean_document_loads_without_warnings() {
+        let b = load(b"Officials said the talks failed.", &Options::default()).expect("loads");
+        assert_eq!(b.sentences.len(), 1);
+        assert!(b.warnings.is_empty());
+    }
+}
