@@ -204,7 +204,10 @@ pub fn attribute(
         {
             let p = &found[pi];
             let quoted = starts_with_quote(&s.text) || open_quote_before;
-            if !p.speakers.is_empty() && same_para && (p.carries || quoted) {
+            // "Hamas did not comment.": a sentence about another named party is not the
+            // previous speaker's continuation.
+            let other_subject = !quoted && reg.opens_with_other_entity(&s.text, &p.speakers);
+            if !p.speakers.is_empty() && same_para && (p.carries || quoted) && !other_subject {
                 a.speakers = p.speakers.clone();
                 a.carries = true;
             }
@@ -599,7 +602,14 @@ fn np_backward(text: &str, toks: &[Tok], lower: &[&str], end: usize) -> Option<(
     {
         s = f - 2;
     }
-    trim_np(text, toks, lower, s, end)
+    let (s, mut e) = trim_np(text, toks, lower, s, end)?;
+    // "the Health Ministry in Gaza": a place after "in" or "at" is not part of the name.
+    if let Some(k) =
+        (s + 1..e).find(|&k| matches!(lower[k], "in" | "at") && toks[k - 1].capitalized(text))
+    {
+        e = k;
+    }
+    trim_np(text, toks, lower, s, e)
 }
 
 /// The noun phrase starting at token `start`, walking forwards ("according to X", "said X").
@@ -859,6 +869,24 @@ mod tests {
             got[5],
             ["Tomas Varga"],
             "unmarked continuation in the same paragraph"
+        );
+    }
+
+    #[test]
+    fn another_named_party_ends_a_continuation() {
+        let got = names(&[&[
+            "Israel’s military said that its forces had struck a depot.",
+            "Hamas did not immediately comment.",
+        ]]);
+        assert_eq!(got[0], ["Israel’s military"]);
+        assert_eq!(got[1], ["Hamas"]);
+    }
+
+    #[test]
+    fn a_place_after_in_is_not_part_of_the_name() {
+        assert_eq!(
+            one("The Palestinian Health Ministry in Gaza said 30 people were killed.")[0].0,
+            "Palestinian Health Ministry"
         );
     }
 

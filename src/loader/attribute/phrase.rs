@@ -734,6 +734,27 @@ impl<'g, 'a> Registry<'g, 'a> {
         })
     }
 
+    /// True when the sentence opens with a named party (a gazetteer entity or a known
+    /// speaker) that is none of `speakers`.
+    pub fn opens_with_other_entity(&self, text: &str, speakers: &[usize]) -> bool {
+        let start = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let offset = text.len() - start.len();
+        let first = self
+            .gaz
+            .find(&text[offset..text.floor_char_boundary(offset + 60)]);
+        let named = first.first().filter(|m| m.start == 0).map(|m| {
+            let e = self.gaz.entity(m.entity);
+            (e.name.to_lowercase(), e.party.clone())
+        });
+        let Some((name, party)) = named else {
+            return false;
+        };
+        !speakers.iter().any(|&id| {
+            let src = &self.entries[id].source;
+            src.name.to_lowercase() == name || (party.is_some() && src.party == party)
+        })
+    }
+
     /// True when the phrase is a gazetteer entity or an already known speaker.
     pub fn is_known_entity(&self, text: &str, toks: &[Tok]) -> bool {
         let (Some(f), Some(l)) = (toks.first(), toks.last()) else {
