@@ -278,7 +278,12 @@ fn parse_toml_header(block: &str, doc: &mut Document) {
 }
 
 fn apply_field(doc: &mut Document, key: &str, value: String) {
-    let value = value.trim().to_owned();
+    // TOML escapes (`\u001b`, `\u202e`, `\n`) make controls the body's sanitising never saw:
+    // clean the value again and keep it on one line.
+    let value = sanitize_owned(value)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     match key.to_ascii_lowercase().as_str() {
         "title" => doc.title = Some(value),
         "date" => doc.date = Some(value),
