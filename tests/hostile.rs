@@ -742,3 +742,146 @@ fn help_documents_the_exit_codes() {
         );
     }
 }
+
+// ---- huge inputs -------------------------------------------------------------------------
+// Each of these ran for minutes or hours before the loader's per-hit scans of the whole
+// sentence were removed (see the commit that added them); now they finish in seconds.
+
+#[derive(serde::Deserialize)]
+struct Counts {
+    sentences: Vec<Sentence>,
+    paragraphs: usize,
+}
+
+#[derive(serde::Deserialize)]
+struct Sentence {
+    text: String,
+}
+
+fn counts(o: &Output) -> Counts {
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(o));
+    assert_clean_bytes("huge", &o.stdout);
+    serde_json::from_slice(&o.stdout).expect("JSON")
+}
+
+/// Repeats `unit` until the text is `len` bytes long (cut on a char boundary).
+fn repeat_to(unit: &str, len: usize) -> String {
+    let mut s = unit.repeat(len / unit.len() + 1);
+    let mut cut = len;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    s.truncate(cut);
+    s
+}
+
+#[test]
+fn a_single_ten_megabyte_line() {
+    // No full stop anywhere: one 10 MB sentence full of reporting verbs, that-clauses,
+    // dates, figures, names and quotes.
+    let line = repeat_to(
+        "The minister said that 1,500 troops moved on 3 March 2024 and Mr. Kim told “reporters” officials denied it, ",
+        10_000_000,
+    );
+    let d = dir("huge-line");
+    let p = file(&d, "line.txt", line.as_bytes());
+    let c = counts(&debrief(&["analyze", s(&p)]));
+    assert_eq!(c.paragraphs, 1);
+    assert!(!c.sentences.is_empty());
+    assert_eq!(
+        squeeze(
+            &c.sentences
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<String>()
+        ),
+        squeeze(&line)
+    );
+}
+
+#[test]
+fn a_two_million_word_paragraph() {
+    const WORDS: &[&str] = &[
+        "officials",
+        "said",
+        "that",
+        "the",
+        "Ministry",
+        "denied",
+        "reports",
+        "of",
+        "3,000",
+        "troops",
+        "in",
+        "May",
+        "2023",
+        "while",
+        "President",
+        "Lee",
+        "allegedly",
+        "told",
+        "Yonhap",
+        "(and",
+        "others)",
+        "“it",
+        "was",
+        "likely”",
+        "according",
+        "to",
+        "them,",
+    ];
+    let mut text = String::with_capacity(16_000_000);
+    for i in 0..2_000_000 {
+        if i > 0 {
+            // A line break now and then: still one paragraph (no blank line).
+            text.push(if i % 1000 == 0 { '\n' } else { ' ' });
+        }
+        text.push_str(WORDS[i % WORDS.len()]);
+    }
+    text.push_str("\n\nA second paragraph.");
+    let d = dir("huge-paragraph");
+    let p = file(&d, "words.txt", text.as_bytes());
+    let c = counts(&debrief(&["analyze", s(&p)]));
+    assert_eq!(c.paragraphs, 2);
+    let words: usize = c
+        .sentences
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum();
+    assert_eq!(words, 2_000_003);
+}
+
+#[test]
+fn a_million_one_word_sentences() {
+    let text = "Yes. ".repeat(1_000_000);
+    let d = dir("huge-sentences");
+    let p = file(&d, "yes.txt", text.as_bytes());
+    let c = counts(&debrief(&["analyze", s(&p)]));
+    assert_eq!(c.sentences.len(), 1_000_000);
+    assert!(c.sentences.iter().all(|s| s.text == "Yes."));
+}
+
+#[test]
+fn very_long_words_and_urls_stay_whole() {
+    let word = "a".repeat(300);
+    let url = format!(
+        "https://example.org/{}?q={}",
+        "p/".repeat(140),
+        "x".repeat(40)
+    );
+    let giant = "ü".repeat(100_000);
+    let input = format!(
+        "The ministry denied {word} today. See {url} for the statement. Then {giant} ended."
+    );
+    let v = assert_clean("long-words", input.as_bytes());
+    let got = texts(&v);
+    assert_eq!(
+        got.len(),
+        3,
+        "{:?}",
+        got.iter().map(String::len).collect::<Vec<_>>()
+    );
+    assert!(got[0].contains(&word));
+    assert!(got[1].contains(&url));
+    assert!(got[2].contains(&giant));
+}
