@@ -169,6 +169,10 @@ fn skip_escape(chars: &mut Chars) {
         // nF escapes: intermediates then a final byte.
         Some(' '..='/') => {
             while let Some(&n) = chars.peek() {
+                // A line end is never part of an escape (and CRLF must read like LF).
+                if matches!(n, '\n' | '\r') {
+                    break;
+                }
                 chars.next();
                 if !(' '..='/').contains(&n) {
                     break;
@@ -208,7 +212,14 @@ fn skip_string(chars: &mut Chars) {
                 }
                 return;
             }
-            '\n' | '\r' => return,
+            '\n' => return,
+            // CRLF ends it like LF does: both line-end characters go.
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                return;
+            }
             _ => {}
         }
     }
