@@ -19,12 +19,20 @@ pub const EXIT_USAGE: i32 = 2;
 /// Exit status for a failure while running.
 pub const EXIT_FAILURE: i32 = 1;
 
+/// The exit statuses, as `--help` shows them.
+macro_rules! exit_status_help {
+    () => {
+        "Exit status: 0 ok, 1 runtime failure, 2 bad usage, unreadable or invalid input, or bad configuration."
+    };
+}
+const EXIT_STATUS_HELP: &str = exit_status_help!();
+
 #[derive(Debug, Parser)]
 #[command(
     name = "debrief",
     version,
     about = "Read a briefing in the terminal: allegations, denials, responses and context, with who says what and when.",
-    after_help = "With no PATH, opens the bundled sample briefing. PATH - reads the briefing from standard input.\n\nExit status: 0 ok, 1 runtime failure, 2 bad usage, unreadable or invalid input, or bad configuration.",
+    after_help = concat!("With no PATH, opens the bundled sample briefing. PATH - reads the briefing from standard input.\n\n", exit_status_help!()),
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -56,6 +64,7 @@ pub struct Common {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the analysis of one or more briefings (one JSON object per line for several).
+    #[command(after_help = EXIT_STATUS_HELP)]
     Analyze {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Json)]

@@ -281,10 +281,15 @@ fn explicit(
         if hit.start > 0 && text[hit.start..].starts_with(char::is_uppercase) {
             continue;
         }
-        let Some(vi) = toks.iter().position(|t| t.start == hit.start) else {
+        // Tokens are sorted and disjoint: look the verb up instead of scanning the sentence,
+        // so a huge sentence full of reporting verbs stays linear.
+        let Ok(vi) = toks.binary_search_by_key(&hit.start, |t| t.start) else {
             continue;
         };
-        let vend = toks.iter().position(|t| t.end >= hit.end).unwrap_or(vi);
+        let vend = toks[vi..]
+            .iter()
+            .position(|t| t.end >= hit.end)
+            .map_or(vi, |k| vi + k);
         if hit.value == Reporting::Before {
             // "according to X": the speaker follows.
             if let Some((a0, b0)) = np_forward(text, &toks, &lower, vend + 1) {

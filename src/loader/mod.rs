@@ -105,14 +105,27 @@ pub fn load_owned(bytes: Vec<u8>, options: &Options) -> Result<Briefing, LoadErr
     let timeline = find_times(&mut sentences, date);
     for s in &mut sentences {
         // A year is a time, not a figure.
-        let times: Vec<(u32, u32)> = s
+        // Times sorted by start with the furthest end reached so far, so each figure is
+        // checked by a binary search (a huge sentence has thousands of both).
+        let mut times: Vec<(u32, u32)> = s
             .spans
             .iter()
             .filter(|sp| sp.kind == SpanKind::Time)
             .map(|sp| (sp.start, sp.end))
             .collect();
+        times.sort_unstable();
+        let mut furthest = 0;
+        let reach: Vec<u32> = times
+            .iter()
+            .map(|&(_, b)| {
+                furthest = furthest.max(b);
+                furthest
+            })
+            .collect();
         s.spans.retain(|sp| {
-            sp.kind != SpanKind::Figure || !times.iter().any(|&(a, b)| sp.start < b && a < sp.end)
+            // Some time starting before the figure ends also ends after it starts.
+            let k = times.partition_point(|&(a, _)| a < sp.end);
+            sp.kind != SpanKind::Figure || k == 0 || reach[k - 1] <= sp.start
         });
         s.spans
             .sort_by_key(|sp| (sp.start, std::cmp::Reverse(sp.end), sp.kind));

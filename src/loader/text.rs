@@ -169,6 +169,10 @@ fn skip_escape(chars: &mut Chars) {
         // nF escapes: intermediates then a final byte.
         Some(' '..='/') => {
             while let Some(&n) = chars.peek() {
+                // A line end is never part of an escape (and CRLF must read like LF).
+                if matches!(n, '\n' | '\r') {
+                    break;
+                }
                 chars.next();
                 if !(' '..='/').contains(&n) {
                     break;
@@ -208,7 +212,14 @@ fn skip_string(chars: &mut Chars) {
                 }
                 return;
             }
-            '\n' | '\r' => return,
+            '\n' => return,
+            // CRLF ends it like LF does: both line-end characters go.
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                return;
+            }
             _ => {}
         }
     }
@@ -278,7 +289,12 @@ fn parse_toml_header(block: &str, doc: &mut Document) {
 }
 
 fn apply_field(doc: &mut Document, key: &str, value: String) {
-    let value = value.trim().to_owned();
+    // TOML escapes (`\u001b`, `\u202e`, `\n`) make controls the body's sanitising never saw:
+    // clean the value again and keep it on one line.
+    let value = sanitize_owned(value)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     match key.to_ascii_lowercase().as_str() {
         "title" => doc.title = Some(value),
         "date" => doc.date = Some(value),

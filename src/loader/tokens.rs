@@ -129,6 +129,35 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
     toks
 }
 
+/// A fixed list of lower-case words, searched by binary search once sorted.
+pub struct WordSet {
+    words: &'static [&'static str],
+    sorted: std::sync::OnceLock<Vec<&'static str>>,
+}
+
+impl WordSet {
+    /// A set of `words` (sorted on first use).
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            sorted: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// True when `w` is one of the words.
+    pub fn contains(&self, w: &&str) -> bool {
+        self.sorted
+            .get_or_init(|| {
+                let mut v = self.words.to_vec();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .binary_search(w)
+            .is_ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,34 +198,5 @@ mod tests {
             words("“weapons,” 13,000 and 3.5"),
             ["“", "weapons", ",", "”", "13,000", "and", "3.5"]
         );
-    }
-}
-
-/// A fixed list of lower-case words, searched by binary search once sorted.
-pub struct WordSet {
-    words: &'static [&'static str],
-    sorted: std::sync::OnceLock<Vec<&'static str>>,
-}
-
-impl WordSet {
-    /// A set of `words` (sorted on first use).
-    pub const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet {
-            words,
-            sorted: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// True when `w` is one of the words.
-    pub fn contains(&self, w: &&str) -> bool {
-        self.sorted
-            .get_or_init(|| {
-                let mut v = self.words.to_vec();
-                v.sort_unstable();
-                v.dedup();
-                v
-            })
-            .binary_search(w)
-            .is_ok()
     }
 }

@@ -769,8 +769,14 @@ impl<'g, 'a> Registry<'g, 'a> {
 
     /// Understands one conjunct.
     fn mention(&self, text: &str, toks: &[Tok]) -> Option<Mention> {
-        let folded = text.to_ascii_lowercase();
-        let lower: Vec<&str> = toks.iter().map(|t| &folded[t.start..t.end]).collect();
+        // Only the phrase is folded, not the whole sentence: called once per speaker phrase,
+        // folding a huge sentence each time made attribution quadratic.
+        let base = toks.first().map_or(0, |t| t.start);
+        let folded = text[base..toks.last().map_or(base, |t| t.end)].to_ascii_lowercase();
+        let lower: Vec<&str> = toks
+            .iter()
+            .map(|t| &folded[t.start - base..t.end - base])
+            .collect();
         if toks.len() == 1 && is_pronoun(lower[0]) {
             return Some(Mention {
                 pronoun: Some(lower[0].to_owned()),
