@@ -430,7 +430,9 @@ pub fn render_status(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
         ),
         None => format!(" {position} · {} ", hint(Action::Help, "help")),
     };
-    let right_w = text::width(&right).min(width / 2);
+    // The hints give way to the view's name and progress, down to half the bar.
+    let room = width.saturating_sub(text::width(&left).min(width / 2));
+    let right_w = text::width(&right).min(room);
     let left_w = width - right_w;
     fit(
         vec![Span::styled(left, bar.add_modifier(Modifier::BOLD))],
