@@ -71,11 +71,20 @@ fn temp_copy(name: &str) -> PathBuf {
 fn lists_newest_first_and_fills_in_while_loading() {
     let mut app = unloaded(Path::new(FIXTURES));
     assert_eq!(app.library.progress().done, 0);
-    assert_eq!(app.order.len(), 3, "the library appears before anything is loaded");
+    assert_eq!(
+        app.order.len(),
+        3,
+        "the library appears before anything is loaded"
+    );
     // Opening a briefing still loading says so and stays in the list.
     app.update(Action::Activate);
     assert!(app.opened.is_none());
-    assert!(app.message.as_deref().unwrap_or("").contains("still being analysed"));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("still being analysed")
+    );
     let jobs = app.library.pending();
     load(&mut app, jobs);
     assert_eq!(
@@ -86,7 +95,10 @@ fn lists_newest_first_and_fills_in_while_loading() {
             "Statement on the detained reporters",
         ]
     );
-    assert_eq!(app.list.selected, 0, "the top row stays selected while loading");
+    assert_eq!(
+        app.list.selected, 0,
+        "the top row stays selected while loading"
+    );
 }
 
 #[test]
@@ -134,7 +146,10 @@ fn merged_timeline_enter_opens_that_briefing_at_that_sentence() {
     app.update(Action::Activate);
     let (title, sentence) = opened(&app);
     assert_eq!(title, "Grain corridor talks resume in Istanbul");
-    assert!(sentence.contains("mining the shipping lanes in January 2025"), "{sentence}");
+    assert!(
+        sentence.contains("mining the shipping lanes in January 2025"),
+        "{sentence}"
+    );
     // Back from the briefing: the timeline, as it was.
     app.update(Action::Close);
     assert_eq!(app.screen, Screen::Timeline);
@@ -226,8 +241,14 @@ fn reload_keeps_the_selection_on_the_same_sentence_and_marks_deleted_files() {
     let path = dir.join("2025-03-12-port-strike.txt");
     let text = std::fs::read_to_string(&path).unwrap();
     let text = text
-        .replace("Missile strike on the port of Odesa", "Odesa port struck again")
-        .replace("+++\nUkraine's", "+++\nOfficials said the port was closed.\n\nUkraine's");
+        .replace(
+            "Missile strike on the port of Odesa",
+            "Odesa port struck again",
+        )
+        .replace(
+            "+++\nUkraine's",
+            "+++\nOfficials said the port was closed.\n\nUkraine's",
+        );
     std::fs::write(&path, text).unwrap();
     let jobs = app.note_changes(std::slice::from_ref(&path));
     assert_eq!(jobs.len(), 1);
@@ -242,7 +263,11 @@ fn reload_keeps_the_selection_on_the_same_sentence_and_marks_deleted_files() {
 
     // A new file appears; a deleted one is marked gone.
     let new = dir.join("new.txt");
-    std::fs::write(&new, "Title: New\nDate: 2025-04-01\n\nThe minister said so.\n").unwrap();
+    std::fs::write(
+        &new,
+        "Title: New\nDate: 2025-04-01\n\nThe minister said so.\n",
+    )
+    .unwrap();
     let gone = dir.join("undated-briefing.brief");
     std::fs::remove_file(&gone).unwrap();
     let jobs = app.note_changes(&[new, gone.clone()]);

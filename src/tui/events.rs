@@ -27,7 +27,7 @@ pub enum Event {
     /// Reading the terminal failed: it is gone, and the reader ends.
     InputError(String),
     /// A briefing's analysis is ready.
-    Loaded(Loaded),
+    Loaded(Box<Loaded>),
     /// The file watcher saw a change.
     Watch(WatchEvent),
 }
@@ -58,7 +58,7 @@ pub fn spawn_loads(jobs: Vec<(DocId, PathBuf)>, options: &Options, tx: &Sender<E
         return;
     }
     let results = library::spawn(jobs, options.clone());
-    forward(results, tx.clone(), Event::Loaded);
+    forward(results, tx.clone(), |l| Event::Loaded(Box::new(l)));
 }
 
 /// Watches the library's paths and forwards each change into `tx`; `None` (no live
@@ -146,7 +146,7 @@ pub fn run(
                 }
                 Event::InputError(e) => anyhow::bail!("cannot read from the terminal: {e}"),
                 Event::Loaded(loaded) => {
-                    lib.apply_loaded(loaded);
+                    lib.apply_loaded(*loaded);
                     dirty = true;
                 }
                 Event::Watch(WatchEvent::Changed(path)) => {
