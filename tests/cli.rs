@@ -347,5 +347,8 @@ fn the_reader_opens_a_folder_as_a_library_with_one_line_errors() {
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
     assert!(e.contains("note: skipped"), "{e}");
-    assert!(e.lines().last().unwrap_or("").contains("not a terminal"), "{e}");
+    assert!(
+        e.lines().last().unwrap_or("").contains("not a terminal"),
+        "{e}"
+    );
 }
