@@ -38,8 +38,12 @@ const EXIT_STATUS_HELP: &str = exit_status_help!();
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Briefing to open (a file, or - for standard input).
+    /// Briefing to open (a file, or - for standard input); a folder or several files open
+    /// the library.
     pub paths: Vec<PathBuf>,
+    /// In a folder opened as a library, also take the briefings of its subfolders.
+    #[arg(long)]
+    pub recursive: bool,
     #[command(flatten)]
     pub common: Common,
     /// Colour: auto (respects NO_COLOR), always or never.

@@ -104,6 +104,7 @@ struct ConfigFile {
     lexicon: LexiconConfig,
     keys: Bindings,
     filter_keys: Bindings,
+    library_keys: Bindings,
     theme: ThemeFile,
     mouse: Option<bool>,
 }
@@ -212,6 +213,10 @@ impl Config {
             (default_name, default_text, &base.filter_keys),
             over.as_ref().map(|(n, t, f)| (*n, *t, &f.filter_keys)),
         )?;
+        let library = merge_keys(
+            (default_name, default_text, &base.library_keys),
+            over.as_ref().map(|(n, t, f)| (*n, *t, &f.library_keys)),
+        )?;
         if let Some((_, _, f)) = &over {
             let add = |to: &mut Vec<String>, from: &[String]| to.extend(from.iter().cloned());
             add(&mut lexicon.reporting, &f.lexicon.reporting);
@@ -226,7 +231,11 @@ impl Config {
         }
         Ok(Config {
             lexicon,
-            keymap: Keymap { reader, filter },
+            keymap: Keymap {
+                reader,
+                filter,
+                library,
+            },
             theme,
             mouse,
         })

@@ -3,7 +3,9 @@
 use clap::Parser;
 use debrief::cli::{self, Cli, CliError, ColorChoice, Command};
 use debrief::config::Config;
+use debrief::library::{self, Library};
 use debrief::loader::{self, Lexicon, Options};
+use debrief::model::Briefing;
 use debrief::tui;
 use std::io::IsTerminal;
 use std::sync::Arc;
@@ -14,6 +16,12 @@ fn main() {
         eprintln!("debrief: {e}");
         std::process::exit(e.exit_code());
     }
+}
+
+/// What the reader opens: one briefing (with the name it is shown under), or a library.
+enum Opened {
+    One(Briefing, String),
+    Library(Library),
 }
 
 fn run(cli: Cli) -> Result<(), CliError> {
@@ -31,7 +39,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }) => cli::analyze(&paths, recursive, format, &options),
         None => {
             // Everything that can fail on input happens before the terminal is touched.
-            let (briefing, name) = match cli.paths.as_slice() {
+            let opened = match cli.paths.as_slice() {
                 [] => {
                     let b = loader::load(cli::SAMPLE.as_bytes(), &options).map_err(|e| {
                         CliError::Input {
@@ -39,19 +47,17 @@ fn run(cli: Cli) -> Result<(), CliError> {
                             message: e.to_string(),
                         }
                     })?;
-                    (b, cli::SAMPLE_NAME.to_owned())
+                    Opened::One(b, cli::SAMPLE_NAME.to_owned())
                 }
-                [path] if path.is_dir() => {
-                    return Err(CliError::Input {
-                        path: path.display().to_string(),
-                        message: "opening a folder in the reader is not supported yet; use `debrief analyze` on it".into(),
-                    });
+                [path] if !path.is_dir() => {
+                    Opened::One(cli::load_path(path, &options)?, path.display().to_string())
                 }
-                [path] => (cli::load_path(path, &options)?, path.display().to_string()),
-                _ => {
-                    return Err(CliError::Config(
-                        "the reader opens one briefing at a time (use `debrief analyze` for several)".into(),
-                    ));
+                paths => {
+                    let found = library::discover(paths, cli.recursive)?;
+                    for note in &found.skipped {
+                        eprintln!("debrief: note: {note}");
+                    }
+                    Opened::Library(Library::from_discovery(found))
                 }
             };
             if !std::io::stdout().is_terminal() {
@@ -68,8 +74,13 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 },
                 ascii: cli.ascii,
             };
-            tui::run(briefing, &name, &config, display)
-                .map_err(|e| CliError::Runtime(format!("{e:#}")))
+            match opened {
+                Opened::One(briefing, name) => tui::run(briefing, &name, &config, display),
+                Opened::Library(lib) => {
+                    tui::run_library(lib, &cli.paths, cli.recursive, &options, &config, display)
+                }
+            }
+            .map_err(|e| CliError::Runtime(format!("{e:#}")))
         }
     }
 }

@@ -331,10 +331,24 @@ fn text_reports_of_several_briefings_have_a_header_each() {
 }
 
 #[test]
-fn the_reader_refuses_a_folder_with_a_pointer_to_analyze() {
-    let o = debrief(&["tests/fixtures/library"]);
+fn the_reader_opens_a_folder_as_a_library_with_one_line_errors() {
+    // A missing path or a folder with no briefing: one line, status 2, no terminal touched.
+    let o = debrief(&["tests/fixtures/no-such-folder", "tests/fixtures/library"]);
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
     assert_eq!(e.lines().count(), 1, "{e}");
-    assert!(e.contains("use `debrief analyze`"), "{e}");
+    let empty = std::env::temp_dir().join(format!("debrief-cli-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).expect("temp dir");
+    let o = debrief(&[empty.to_str().expect("utf8")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    // A good folder is taken (with notes for what was skipped); here stdout is no terminal.
+    let o = debrief(&["tests/fixtures/library"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("note: skipped"), "{e}");
+    assert!(
+        e.lines().last().unwrap_or("").contains("not a terminal"),
+        "{e}"
+    );
 }

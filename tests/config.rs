@@ -131,7 +131,7 @@ fn key_names_round_trip() {
 const BROKEN: &[(&str, &str)] = &[
     (
         "unknown_key.toml",
-        "2:1: unknown field `colour`, expected one of `lexicon`, `keys`, `filter_keys`, `theme`, `mouse`",
+        "2:1: unknown field `colour`, expected one of `lexicon`, `keys`, `filter_keys`, `library_keys`, `theme`, `mouse`",
     ),
     ("bad_key.toml", "2:15: unknown key \"ctrl-banana\""),
     (

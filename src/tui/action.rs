@@ -61,6 +61,14 @@ pub enum Action {
     SelectAll,
     /// Source filter: select no entry.
     SelectNone,
+    /// Library: back to the list of briefings (from a briefing or another library view).
+    OpenLibrary,
+    /// Library: the section panes across every briefing.
+    OpenAllBriefings,
+    /// Library: every dated reference of every briefing on one timeline.
+    OpenMergedTimeline,
+    /// Library: every speaker across the library (who said what, where).
+    OpenSources,
     /// The terminal was resized to (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),
@@ -109,6 +117,10 @@ impl Action {
             Action::ToggleEntry => "filter: toggle entry",
             Action::SelectAll => "filter: everyone",
             Action::SelectNone => "filter: no one",
+            Action::OpenLibrary => "library: list of briefings",
+            Action::OpenAllBriefings => "library: all briefings",
+            Action::OpenMergedTimeline => "library: merged timeline",
+            Action::OpenSources => "library: source index",
             _ => return None,
         })
     }

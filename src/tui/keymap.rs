@@ -189,6 +189,9 @@ pub enum Layer {
     Reader,
     /// The source filter popup, looked up before the reader's table.
     Filter,
+    /// The library's views, looked up before the reader's table when several briefings
+    /// are open.
+    Library,
 }
 
 /// Keys to actions, one table per layer. Built from the configuration, which has already
@@ -199,6 +202,8 @@ pub struct Keymap {
     pub reader: BTreeMap<Action, Vec<Key>>,
     /// `[filter_keys]`: the source filter popup's own actions.
     pub filter: BTreeMap<Action, Vec<Key>>,
+    /// `[library_keys]`: moving between the library's views.
+    pub library: BTreeMap<Action, Vec<Key>>,
 }
 
 impl Keymap {
@@ -207,6 +212,7 @@ impl Keymap {
         let table = match layer {
             Layer::Reader => &self.reader,
             Layer::Filter => &self.filter,
+            Layer::Library => &self.library,
         };
         table
             .iter()
@@ -220,6 +226,7 @@ impl Keymap {
             .reader
             .get(action)
             .or_else(|| self.filter.get(action))
+            .or_else(|| self.library.get(action))
             .map(|ks| ks.iter().map(Key::to_string).collect::<Vec<_>>().join("/"));
         keys.unwrap_or_default()
     }

@@ -4,9 +4,11 @@
 pub mod action;
 pub mod app;
 pub mod event;
+pub mod events;
 pub mod filter;
 pub mod keymap;
 pub mod layout;
+pub mod library;
 pub mod scroll;
 pub mod terminal;
 pub mod text;
@@ -71,4 +73,31 @@ pub fn run(
     }
     drop(guard);
     Ok(())
+}
+
+/// Runs the library reader over `library` (loading in the background, watching `paths` for
+/// changes) until the user quits; the terminal is put back as in [`run`].
+pub fn run_library(
+    library: crate::library::Library,
+    paths: &[std::path::PathBuf],
+    recursive: bool,
+    options: &crate::loader::Options,
+    config: &Config,
+    display: Display,
+) -> anyhow::Result<()> {
+    terminal::install_panic_hook(config.mouse);
+    let guard =
+        terminal::TerminalGuard::enter(config.mouse).context("cannot set up the terminal")?;
+    let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let size = term.size()?;
+    let mut lib = library::LibraryApp::new(
+        library,
+        config,
+        display.color,
+        display.ascii,
+        (size.width, size.height),
+    );
+    let result = events::run(&mut lib, &mut term, paths, recursive, options);
+    drop(guard);
+    result
 }

@@ -1,17 +1,16 @@
 //! The help overlay: the active key bindings and the highlighting legend.
 
-use super::pane_block;
 use crate::model::{Section, SpanKind};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::Key;
+use crate::tui::keymap::{Key, Keymap};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use std::collections::BTreeMap;
 
 /// The legend: each highlight with a sample and the style that carries it without colour.
@@ -47,8 +46,7 @@ fn binding_rows(table: &BTreeMap<Action, Vec<Key>>) -> Vec<(String, &'static str
 }
 
 /// Key rows laid out in one column, or two when `width` allows.
-fn key_lines(app: &App, rows: &[(String, &'static str)], width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
+fn key_lines(t: &Theme, rows: &[(String, &'static str)], width: usize) -> Vec<Line<'static>> {
     let cell = |(keys, what): &(String, &'static str), w: usize| {
         let keys = format!("  {keys:<18} ");
         let what = text::truncate(what, w.saturating_sub(text::width(&keys)), t.ascii);
@@ -76,13 +74,22 @@ fn key_lines(app: &App, rows: &[(String, &'static str)], width: usize) -> Vec<Li
 
 /// The help text at `width` columns.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    lines_for(&app.keymap, &app.theme, width)
+}
+
+/// The help text for a key map and theme (the reader's, or the library's).
+pub fn lines_for(keymap: &Keymap, t: &Theme, width: usize) -> Vec<Line<'static>> {
     let head = |s: &str| Line::styled(s.to_owned(), Style::new().add_modifier(Modifier::BOLD));
     let mut out = vec![head("Keys")];
-    out.extend(key_lines(app, &binding_rows(&app.keymap.reader), width));
+    out.extend(key_lines(t, &binding_rows(&keymap.reader), width));
     out.push(Line::raw(""));
     out.push(head("In the source filter"));
-    out.extend(key_lines(app, &binding_rows(&app.keymap.filter), width));
+    out.extend(key_lines(t, &binding_rows(&keymap.filter), width));
+    out.push(Line::raw(""));
+    out.push(head(
+        "In a library (a folder or several files; before the keys above; esc goes back too)",
+    ));
+    out.extend(key_lines(t, &binding_rows(&keymap.library), width));
     out.push(Line::raw(""));
     out.push(head("Highlighting (the styles read without colour too)"));
     for (kind, sample, what) in LEGEND {
@@ -108,12 +115,26 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// Draws the help overlay, scrolled.
 pub fn render_help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+    render_help_for(&app.keymap, &app.theme, scroll, area, buf);
+}
+
+/// Draws the help overlay of a key map and theme, scrolled.
+pub fn render_help_for(
+    keymap: &Keymap,
+    theme: &Theme,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     Clear.render(area, buf);
-    let title = Line::styled(" Help · esc closes · j/k scroll ", app.theme.focused());
-    let block = pane_block(app, title, true);
+    let title = Line::styled(" Help · esc closes · j/k scroll ", theme.focused());
+    let block = Block::bordered()
+        .border_set(theme.border_set(true))
+        .border_style(theme.focused())
+        .title(title);
     let inner = block.inner(area);
     block.render(area, buf);
-    let lines = lines(app, inner.width as usize);
+    let lines = lines_for(keymap, theme, inner.width as usize);
     let max = lines.len().saturating_sub(inner.height as usize);
     Paragraph::new(lines)
         .scroll((scroll.min(max) as u16, 0))

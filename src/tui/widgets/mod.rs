@@ -3,8 +3,11 @@
 pub mod detail;
 pub mod document;
 pub mod help;
+pub mod library;
+pub mod library_timeline;
 pub mod sections;
 pub mod source_filter;
+pub mod source_index;
 pub mod status_bar;
 pub mod timeline;
 

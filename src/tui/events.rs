@@ -1,0 +1,173 @@
+//! The library reader's event loop: terminal input, analysis results and file changes,
+//! merged into one channel so the loop blocks on a single receiver. Nothing runs while
+//! nothing happens: no tick, no timer; the input thread blocks in `read()`, the watcher on
+//! file notification, the loaders on their work.
+
+use super::action::Action;
+use super::app::{Effect, Overlay};
+use super::keymap::{Key, Layer};
+use super::library::LibraryApp;
+use super::{event, terminal};
+use crate::library::watch::{self, WatchEvent, Watcher};
+use crate::library::{self, DocId, Loaded};
+use crate::loader::Options;
+use anyhow::Context as _;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{Event as TermEvent, KeyEventKind};
+use std::io::Stdout;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// Something that happened, from any source.
+#[derive(Debug)]
+pub enum Event {
+    /// A terminal event (key, resize, mouse).
+    Input(TermEvent),
+    /// Reading the terminal failed: it is gone, and the reader ends.
+    InputError(String),
+    /// A briefing's analysis is ready.
+    Loaded(Box<Loaded>),
+    /// The file watcher saw a change.
+    Watch(WatchEvent),
+}
+
+/// Reads terminal events on a thread of their own and sends them into `tx`. The thread
+/// ends after a read error (reported once) or when the receiver is gone.
+pub fn spawn_input(tx: Sender<Event>) {
+    std::thread::spawn(move || {
+        loop {
+            match ratatui::crossterm::event::read() {
+                Ok(ev) => {
+                    if tx.send(Event::Input(ev)).is_err() {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(Event::InputError(e.to_string()));
+                    break;
+                }
+            }
+        }
+    });
+}
+
+/// Analyses `jobs` on every core and forwards each result into `tx`.
+pub fn spawn_loads(jobs: Vec<(DocId, PathBuf)>, options: &Options, tx: &Sender<Event>) {
+    if jobs.is_empty() {
+        return;
+    }
+    let results = library::spawn(jobs, options.clone());
+    forward(results, tx.clone(), |l| Event::Loaded(Box::new(l)));
+}
+
+/// Watches the library's paths and forwards each change into `tx`; `None` (no live
+/// reload) if no watch could be set up.
+pub fn spawn_watch(paths: &[PathBuf], recursive: bool, tx: &Sender<Event>) -> Option<Watcher> {
+    let (wtx, wrx) = channel();
+    let watcher = watch::watch(paths, recursive, wtx).ok()?;
+    forward(wrx, tx.clone(), Event::Watch);
+    Some(watcher)
+}
+
+fn forward<T: Send + 'static>(rx: Receiver<T>, tx: Sender<Event>, wrap: fn(T) -> Event) {
+    std::thread::spawn(move || {
+        for item in rx {
+            if tx.send(wrap(item)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// The action a terminal event asks of the library reader, if any. In an opened briefing
+/// the reader's own handling applies, except the library's way back; in the library views
+/// the library's keys come before the reader's.
+pub fn action_for(lib: &LibraryApp, ev: &TermEvent) -> Option<Action> {
+    let key = match ev {
+        TermEvent::Resize(w, h) => return Some(Action::Resize(*w, *h)),
+        TermEvent::Key(k) if k.kind != KeyEventKind::Release => Key::from_event(*k),
+        _ => None,
+    };
+    if let Some(o) = &lib.opened {
+        let typing = matches!(o.app.overlay, Some(Overlay::Search(_)));
+        if !typing
+            && let Some(Action::OpenLibrary) =
+                key.and_then(|k| lib.keymap.lookup(Layer::Library, k))
+        {
+            return Some(Action::OpenLibrary);
+        }
+        return event::action_for(&o.app, ev);
+    }
+    let key = key?;
+    lib.keymap
+        .lookup(Layer::Library, key)
+        .or_else(|| lib.keymap.lookup(Layer::Reader, key))
+}
+
+/// Runs the library reader until the person quits: starts loading what is pending, watches
+/// `paths` for changes, and redraws after each batch of events that changed something.
+pub fn run(
+    lib: &mut LibraryApp,
+    term: &mut Terminal<CrosstermBackend<Stdout>>,
+    paths: &[PathBuf],
+    recursive: bool,
+    options: &Options,
+) -> anyhow::Result<()> {
+    let (tx, rx) = channel();
+    spawn_input(tx.clone());
+    spawn_loads(lib.library.pending(), options, &tx);
+    let _watcher = spawn_watch(paths, recursive, &tx);
+    if _watcher.is_none() {
+        lib.message = Some("live reload is off: the files cannot be watched".into());
+    }
+    term.draw(|f| f.render_widget(&*lib, f.area()))?;
+    loop {
+        let first = rx.recv().context("all event sources ended")?;
+        let mut dirty = false;
+        let mut changed = Vec::new();
+        // Take everything already waiting, so a burst of results (or one save's several
+        // watcher events) costs one rebuild and one redraw.
+        for ev in std::iter::once(first).chain(rx.try_iter()) {
+            match ev {
+                Event::Input(e) => {
+                    let Some(action) = action_for(lib, &e) else {
+                        continue;
+                    };
+                    match lib.update(action) {
+                        Effect::None => {}
+                        Effect::Quit => return Ok(()),
+                        Effect::Copy(text) => {
+                            terminal::copy(&text)?;
+                            dirty = true;
+                        }
+                        Effect::Redraw => dirty = true,
+                    }
+                }
+                Event::InputError(e) => anyhow::bail!("cannot read from the terminal: {e}"),
+                Event::Loaded(loaded) => {
+                    lib.apply_loaded(*loaded);
+                    dirty = true;
+                }
+                Event::Watch(WatchEvent::Changed(path)) => {
+                    if !changed.contains(&path) {
+                        changed.push(path);
+                    }
+                }
+                Event::Watch(WatchEvent::Error(e)) => {
+                    lib.message = Some(format!("file watching: {e}"));
+                    dirty = true;
+                }
+            }
+        }
+        if !changed.is_empty() {
+            let jobs = lib.note_changes(&changed);
+            spawn_loads(jobs, options, &tx);
+            dirty = true;
+        }
+        if dirty {
+            lib.refresh();
+            term.draw(|f| f.render_widget(&*lib, f.area()))?;
+        }
+    }
+}

@@ -1,0 +1,447 @@
+//! The library screens: the list of briefings, the all-briefings section panes, the status
+//! bar with loading progress, and the sentence box shared by the views that list sentences.
+//! An opened briefing is drawn by the reader's own widgets.
+
+use super::{fit, help, library_timeline, source_index};
+use crate::library::{EntryState, Selection};
+use crate::model::Section;
+use crate::tui::action::Action;
+use crate::tui::layout::{MIN_SIZE, centered};
+use crate::tui::library::{LibraryApp, Screen, body_rows, detail_rows};
+use crate::tui::text;
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+impl Widget for &LibraryApp {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if let Some(o) = &self.opened {
+            (&o.app).render(area, buf);
+            return;
+        }
+        if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+            let msg = format!(
+                "The terminal is too small ({}x{}). debrief needs at least {}x{}. q quits.",
+                area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+            );
+            Paragraph::new(msg)
+                .centered()
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            return;
+        }
+        let body = Rect::new(
+            area.x,
+            area.y,
+            area.width,
+            body_rows(self.size).min(area.height),
+        );
+        let status = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
+        let detail_h = detail_rows(self.size).min(body.height);
+        let [lists, detail] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(detail_h)]).areas(body);
+        match self.screen {
+            Screen::List => render_list(self, body, buf),
+            Screen::All => {
+                render_all(self, lists, buf);
+                render_sentence_box(self, self.selected_sentence(), detail, buf);
+            }
+            Screen::Timeline => {
+                library_timeline::render_merged_timeline(self, lists, buf);
+                render_sentence_box(self, self.selected_sentence(), detail, buf);
+            }
+            Screen::Sources => source_index::render_sources(self, body, buf),
+            Screen::Statements => {
+                source_index::render_statements(self, lists, buf);
+                render_sentence_box(self, self.selected_sentence(), detail, buf);
+            }
+        }
+        render_status(self, status, buf);
+        if let Some(scroll) = self.help {
+            let r = centered(area, 104, area.height.saturating_sub(2));
+            help::render_help_for(&self.keymap, &self.theme, scroll, r, buf);
+        }
+    }
+}
+
+/// A bordered block with a title, heavier and in the accent colour when focused.
+pub fn block(theme: &Theme, title: String, focused: bool) -> Block<'static> {
+    let style = if focused {
+        theme.focused()
+    } else {
+        theme.muted()
+    };
+    Block::bordered()
+        .border_set(theme.border_set(focused))
+        .border_style(style)
+        .title(Line::styled(format!(" {title} "), style))
+}
+
+/// Replaces control characters (a file name can hold any) so they never reach the terminal.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
+}
+
+/// The selection mark in front of a row.
+pub fn mark(theme: &Theme, selected: bool) -> &'static str {
+    match (selected, theme.ascii) {
+        (true, true) => "> ",
+        (true, false) => "▶ ",
+        _ => "  ",
+    }
+}
+
+/// Draws a row, padded and highlighted when selected.
+pub fn render_row(
+    theme: &Theme,
+    spans: Vec<Span<'static>>,
+    selected: bool,
+    r: Rect,
+    buf: &mut Buffer,
+) {
+    let width = r.width as usize;
+    let mut line = fit(spans, width, theme.ascii);
+    if selected {
+        let pad = width.saturating_sub(line.width());
+        line.spans.push(Span::raw(" ".repeat(pad)));
+        line = line.patch_style(theme.selected());
+    }
+    line.render(r, buf);
+}
+
+/// Pads or cuts `s` to exactly `width` columns.
+pub fn cell(s: &str, width: usize, ascii: bool) -> String {
+    let s = text::truncate(s, width, ascii);
+    let pad = width.saturating_sub(text::width(&s));
+    format!("{s}{}", " ".repeat(pad))
+}
+
+/// `A 2  D 4  R 9  C 1`.
+fn counts(c: crate::library::SectionCounts) -> String {
+    Section::ALL
+        .iter()
+        .map(|&s| format!("{} {:<3}", &s.title()[..1], c.get(s)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The list of briefings, newest first.
+pub fn render_list(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
+    let t = &lib.theme;
+    let p = lib.library.progress();
+    let title = if p.done < p.total {
+        format!(
+            "Library · {} briefings · loaded {}/{}",
+            p.total, p.done, p.total
+        )
+    } else {
+        format!("Library · {} briefings", p.total)
+    };
+    let b = block(t, title, true);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if inner.height < 2 {
+        return;
+    }
+    let width = inner.width as usize;
+    let title_w = width.saturating_sub(2 + 2 + 11 + 2 + 24 + 2 + 28).max(12);
+    let head = format!(
+        "    {}  {}  {}  File",
+        cell("Date", 10, t.ascii),
+        cell("Title", title_w, t.ascii),
+        cell("Sections", 24, t.ascii)
+    );
+    Line::styled(head, t.muted().add_modifier(Modifier::BOLD))
+        .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
+    let rows = inner.height as usize - 1;
+    for (row, &doc) in lib
+        .order
+        .iter()
+        .enumerate()
+        .skip(lib.list.offset)
+        .take(rows)
+    {
+        let Some(e) = lib.library.get(doc) else {
+            continue;
+        };
+        let selected = row == lib.list.selected;
+        let (state, state_style) = match (&e.state, t.ascii) {
+            (EntryState::Loaded(_), _) => (" ", Style::new()),
+            (EntryState::Loading, false) => ("…", t.muted()),
+            (EntryState::Loading, true) => ("~", t.muted()),
+            (EntryState::Failed(_), _) => ("!", Style::new().add_modifier(Modifier::BOLD)),
+            (EntryState::Gone, false) => ("✗", Style::new().add_modifier(Modifier::BOLD)),
+            (EntryState::Gone, true) => ("x", Style::new().add_modifier(Modifier::BOLD)),
+        };
+        let date = e.date().unwrap_or(match e.state {
+            EntryState::Loaded(_) => "no date",
+            _ => "",
+        });
+        let info = match &e.state {
+            EntryState::Loaded(_) => e.counts().map(counts).unwrap_or_default(),
+            EntryState::Loading => "loading…".to_owned(),
+            EntryState::Failed(why) => format!("failed: {why}"),
+            EntryState::Gone => "deleted on disk".to_owned(),
+        };
+        let file = e
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let spans = vec![
+            Span::raw(mark(t, selected)),
+            Span::styled(state, state_style),
+            Span::raw(" "),
+            Span::styled(
+                cell(date, 10, t.ascii),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw("  "),
+            Span::raw(cell(&clean(&e.title()), title_w, t.ascii)),
+            Span::raw("  "),
+            Span::raw(cell(&clean(&info), 24, t.ascii)),
+            Span::raw("  "),
+            Span::styled(clean(&file), t.muted()),
+        ];
+        let y = inner.y + 1 + (row - lib.list.offset) as u16;
+        render_row(
+            t,
+            spans,
+            selected,
+            Rect::new(inner.x, y, inner.width, 1),
+            buf,
+        );
+    }
+}
+
+/// The four section panes across every briefing, each row tagged with its briefing.
+pub fn render_all(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
+    let [top, bottom] = Layout::vertical([Constraint::Ratio(1, 2); 2]).areas(area);
+    let [tl, tr] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(top);
+    let [bl, br] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(bottom);
+    for (s, r) in Section::ALL.into_iter().zip([tl, tr, bl, br]) {
+        render_all_pane(lib, s, r, buf);
+    }
+}
+
+fn render_all_pane(lib: &LibraryApp, section: Section, area: Rect, buf: &mut Buffer) {
+    let t = &lib.theme;
+    let i = section.index();
+    let focused = lib.all.focus == section;
+    let items = &lib.all.items[i];
+    let b = block(
+        t,
+        format!("{} ({}) · all briefings", section.title(), items.len()),
+        focused,
+    );
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if items.is_empty() {
+        Line::styled("  nothing here", t.muted()).render(inner, buf);
+        return;
+    }
+    let state = lib.all.panes[i];
+    for (row, &sel) in items
+        .iter()
+        .enumerate()
+        .skip(state.offset)
+        .take(inner.height as usize)
+    {
+        let selected = row == state.selected;
+        let y = inner.y + (row - state.offset) as u16;
+        let spans = sentence_spans(lib, sel, selected && focused, 18);
+        render_row(
+            t,
+            spans,
+            selected && focused,
+            Rect::new(inner.x, y, inner.width, 1),
+            buf,
+        );
+    }
+}
+
+/// A sentence on one row: mark, its briefing's short title, speaker, text.
+pub fn sentence_spans(
+    lib: &LibraryApp,
+    sel: Selection,
+    selected: bool,
+    tag_width: usize,
+) -> Vec<Span<'static>> {
+    let t = &lib.theme;
+    let mut spans = vec![
+        Span::raw(mark(t, selected)),
+        Span::styled(
+            cell(
+                &clean(&lib.short_title(sel.doc, tag_width)),
+                tag_width,
+                t.ascii,
+            ),
+            t.muted(),
+        ),
+        Span::raw(" "),
+    ];
+    let Some(b) = lib.library.briefing(sel.doc) else {
+        return spans;
+    };
+    let Some(s) = b.sentences.get(sel.sentence) else {
+        return spans;
+    };
+    let who = b.speaker_names(s);
+    if !who.is_empty() {
+        let party = s.speakers.first().and_then(|&id| b.sources.get(id));
+        let party = party.and_then(|src| src.party.as_deref());
+        spans.push(Span::styled(format!("{who}: "), t.speaker(party)));
+    }
+    spans.push(Span::raw(s.text.clone()));
+    spans
+}
+
+/// The selected sentence in full, with its briefing, speakers and section.
+pub fn render_sentence_box(lib: &LibraryApp, sel: Option<Selection>, area: Rect, buf: &mut Buffer) {
+    if area.height < 3 {
+        return;
+    }
+    let t = &lib.theme;
+    let found = sel.and_then(|sel| {
+        let b = lib.library.briefing(sel.doc)?;
+        Some((sel, b, b.sentences.get(sel.sentence)?))
+    });
+    let Some((sel, b, s)) = found else {
+        block(t, "Sentence".into(), false).render(area, buf);
+        return;
+    };
+    let title = format!(
+        "{} · sentence {} of {}",
+        clean(&lib.short_title(sel.doc, 60)),
+        s.id + 1,
+        b.sentences.len()
+    );
+    let bl = block(t, title, false);
+    let inner = bl.inner(area);
+    bl.render(area, buf);
+    let who = b.speaker_names(s);
+    let who = if who.is_empty() {
+        "the writer".to_owned()
+    } else {
+        who
+    };
+    let enter = lib.keymap.keys_for(&Action::Activate);
+    let lines = vec![
+        Line::raw(s.text.clone()),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("Speakers ", t.muted()),
+            Span::raw(who),
+            Span::styled("   Section ", t.muted()),
+            Span::styled(
+                s.section.title(),
+                t.section(s.section).add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(
+                format!(
+                    "   {} opens the briefing here",
+                    enter.split('/').next().unwrap_or("enter")
+                ),
+                t.muted(),
+            ),
+        ]),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}
+
+/// The status bar: the view, loading progress, filter, position and key hints.
+pub fn render_status(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
+    let t = &lib.theme;
+    let bar = Style::new().add_modifier(Modifier::REVERSED);
+    buf.set_style(area, bar);
+    let width = area.width as usize;
+    let p = lib.library.progress();
+    let (view, pos, len) = match lib.screen {
+        Screen::List => ("Library", lib.list.selected, lib.order.len()),
+        Screen::All => {
+            let i = lib.all.focus.index();
+            (
+                lib.all.focus.title(),
+                lib.all.panes[i].selected,
+                lib.all.items[i].len(),
+            )
+        }
+        Screen::Timeline => (
+            "Merged timeline",
+            lib.timeline_list.selected,
+            lib.timeline.len(),
+        ),
+        Screen::Sources => ("Sources", lib.sources_list.selected, lib.sources.len()),
+        Screen::Statements => (
+            "Statements",
+            lib.statements_list.selected,
+            lib.statements.len(),
+        ),
+    };
+    let mut left = format!(" {view}");
+    if lib.screen == Screen::All {
+        left = format!(" All briefings · {view}");
+        if let Some(name) = lib.only_name() {
+            left.push_str(&format!(" · only {}", clean(&name)));
+        }
+    }
+    if lib.screen == Screen::Statements
+        && let Some(k) = &lib.statements_of
+    {
+        let name = lib
+            .sources
+            .iter()
+            .find(|s| &s.key == k)
+            .map_or(k.name.clone(), |s| s.name.clone());
+        left.push_str(&format!(" of {}", clean(&name)));
+    }
+    if p.done < p.total {
+        left.push_str(&format!(" · loaded {}/{}", p.done, p.total));
+    } else {
+        left.push_str(&format!(" · {} briefings", p.total));
+    }
+    if !lib.library.skipped.is_empty() {
+        left.push_str(&format!(" · {} skipped", lib.library.skipped.len()));
+    }
+    let hint = |a: Action, what: &str| {
+        format!(
+            "{} {what}",
+            lib.keymap.keys_for(&a).split('/').next().unwrap_or("")
+        )
+    };
+    let position = format!("{}/{len}", (pos + 1).min(len));
+    let right = match &lib.message {
+        Some(m) => format!(" {} ", clean(m)),
+        None if width >= 110 => format!(
+            " {position} · {}  {}  {}  {}  {}  {} ",
+            hint(Action::Activate, "open"),
+            hint(Action::OpenAllBriefings, "all"),
+            hint(Action::OpenMergedTimeline, "timeline"),
+            hint(Action::OpenSources, "sources"),
+            hint(Action::Help, "help"),
+            hint(Action::Quit, "quit"),
+        ),
+        None => format!(" {position} · {} ", hint(Action::Help, "help")),
+    };
+    // The hints give way to the view's name and progress, down to half the bar.
+    let room = width.saturating_sub(text::width(&left).min(width / 2));
+    let right_w = text::width(&right).min(room);
+    let left_w = width - right_w;
+    fit(
+        vec![Span::styled(left, bar.add_modifier(Modifier::BOLD))],
+        left_w,
+        t.ascii,
+    )
+    .render(Rect::new(area.x, area.y, left_w as u16, 1), buf);
+    fit(vec![Span::styled(right, bar)], right_w, t.ascii).render(
+        Rect::new(area.x + left_w as u16, area.y, right_w as u16, 1),
+        buf,
+    );
+}
