@@ -609,8 +609,10 @@ fn np_backward(text: &str, toks: &[Tok], lower: &[&str], end: usize) -> Option<(
     }
     let (s, mut e) = trim_np(text, toks, lower, s, end)?;
     // "the Health Ministry in Gaza": a place after "in" or "at" is not part of the name.
-    if let Some(k) =
-        (s + 1..e).find(|&k| matches!(lower[k], "in" | "at") && toks[k - 1].capitalized(text))
+    // A bare role keeps its place ("officials in Minsk"), which says whom it speaks for.
+    let named = |k: usize| (s..k).any(|j| toks[j].capitalized(text) && !phrase::is_role(lower[j]));
+    if let Some(k) = (s + 1..e)
+        .find(|&k| matches!(lower[k], "in" | "at") && toks[k - 1].capitalized(text) && named(k))
     {
         e = k;
     }
@@ -885,6 +887,14 @@ mod tests {
         ]]);
         assert_eq!(got[0], ["Israel’s military"]);
         assert_eq!(got[1], ["Hamas"]);
+    }
+
+    #[test]
+    fn a_role_in_a_place_speaks_for_its_country() {
+        assert_eq!(
+            one("Officials in Minsk denied the report."),
+            [sp("Officials in Minsk", "Belarus")]
+        );
     }
 
     #[test]

@@ -521,6 +521,14 @@ struct Entry {
     guessed: bool,
 }
 
+/// Where to find a source by its name key, a person's surname or an acronym.
+#[derive(Default)]
+struct SourceIndex {
+    keys: std::collections::HashMap<String, usize>,
+    surnames: std::collections::HashMap<String, usize>,
+    acronyms: std::collections::HashMap<String, usize>,
+}
+
 /// Speakers met so far, merged by name, surname, acronym and role.
 pub struct Registry<'g, 'a> {
     gaz: &'g Gazetteer,
@@ -531,6 +539,7 @@ pub struct Registry<'g, 'a> {
     texts: &'a [&'a str],
     /// Built on first use: most documents never need it.
     names: std::cell::OnceCell<NameIndex>,
+    index: SourceIndex,
     /// Speaker phrases already read, and the sources they named.
     cache: std::collections::HashMap<String, Vec<usize>>,
 }
@@ -548,6 +557,7 @@ impl<'g, 'a> Registry<'g, 'a> {
             texts,
             names: std::cell::OnceCell::new(),
             cache: std::collections::HashMap::new(),
+            index: SourceIndex::default(),
         }
     }
 
@@ -900,6 +910,17 @@ impl<'g, 'a> Registry<'g, 'a> {
                 return Some(m);
             }
         }
+        // A role in a place: "officials in Minsk" speak for Belarus.
+        if let Some(k) = head.iter().position(|&i| matches!(lower[i], "in" | "at"))
+            && k > 0
+            && ROLES.contains(&lower[head[k - 1]])
+            && let Some(p) = matches.iter().find(|g| base + g.start >= toks[head[k]].end)
+        {
+            m.name = head_text.to_owned();
+            m.kind = SourceKind::Group;
+            m.party = self.gaz.entity(p.entity).party.clone();
+            return Some(m);
+        }
         // A gazetteer entity at the end: country, capital, seat, body, organisation, outlet.
         if let Some(g) = matches
             .iter()
@@ -1011,14 +1032,16 @@ impl<'g, 'a> Registry<'g, 'a> {
 
     fn add(&mut self, m: Mention, format: Format, turn: bool) -> usize {
         let mkey = m.name.to_lowercase();
-        let found = self.entries.iter().position(|e| {
-            e.key == mkey
-                || (m.kind == SourceKind::Person
-                    && e.source.kind == SourceKind::Person
-                    && m.surname.is_some()
-                    && e.surname == m.surname)
-                || m.acronym.as_ref().is_some_and(|a| e.acronyms.contains(a))
-        });
+        // The first source met that has this name, this person's surname or this acronym.
+        let by_surname = (m.kind == SourceKind::Person)
+            .then(|| m.surname.as_ref().and_then(|n| self.index.surnames.get(n)))
+            .flatten();
+        let by_acronym = m.acronym.as_ref().and_then(|a| self.index.acronyms.get(a));
+        let found = [self.index.keys.get(&mkey), by_surname, by_acronym]
+            .into_iter()
+            .flatten()
+            .copied()
+            .min();
         let found = found.or_else(|| {
             // "some officials" after "South Korean officials".
             let role = m.role.as_ref()?;
@@ -1077,6 +1100,15 @@ impl<'g, 'a> Registry<'g, 'a> {
         }
         if e.role.is_none() {
             e.role = m.role;
+        }
+        self.index.keys.entry(e.key.clone()).or_insert(id);
+        if e.source.kind == SourceKind::Person
+            && let Some(n) = &e.surname
+        {
+            self.index.surnames.entry(n.clone()).or_insert(id);
+        }
+        for a in &e.acronyms {
+            self.index.acronyms.entry(a.clone()).or_insert(id);
         }
         if !e.source.mentions.contains(&m.text) {
             e.source.mentions.push(m.text);
