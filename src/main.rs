@@ -27,7 +27,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
             for path in &paths {
                 let briefing = cli::load_path(path, &options)?;
                 for w in &briefing.warnings {
-                    eprintln!("debrief: {}: warning: {w}", path.display());
+                    eprintln!("debrief: {}: warning: {w}", cli::shown_path(path));
                 }
                 let written = match format {
                     OutputFormat::Json => report::write_json(&mut out, &briefing),
