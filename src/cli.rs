@@ -124,9 +124,27 @@ impl CliError {
     }
 }
 
+/// A path as messages show it: control, bidirectional and zero-width characters are escaped
+/// (`\u{1b}`), so a hostile file name can neither drive the terminal nor break a one-line
+/// error.
+pub fn shown_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.display().to_string().chars() {
+        if c.is_control()
+            || matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+        {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Reads a briefing's bytes from a path, or standard input for `-`.
 pub fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
-    let shown = path.display().to_string();
+    let shown = shown_path(path);
     let fail = |message: String| CliError::Input {
         path: shown.clone(),
         message,
@@ -151,7 +169,7 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
 pub fn load_path(path: &Path, options: &Options) -> Result<Briefing, CliError> {
     let bytes = read_input(path)?;
     loader::load_owned(bytes, options).map_err(|e: LoadError| CliError::Input {
-        path: path.display().to_string(),
+        path: shown_path(path),
         message: e.to_string(),
     })
 }
@@ -204,7 +222,7 @@ pub fn analyze(
                     }
                     printed += 1;
                 }
-                Err(e) => eprintln!("debrief: {}: {e}", loaded.path.display()),
+                Err(e) => eprintln!("debrief: {}: {e}", shown_path(&loaded.path)),
             }
         }
     }
@@ -233,13 +251,13 @@ fn write_document(
     several: bool,
 ) -> std::io::Result<()> {
     for w in &briefing.warnings {
-        eprintln!("debrief: {}: warning: {w}", path.display());
+        eprintln!("debrief: {}: warning: {w}", shown_path(path));
     }
     match (format, several) {
         (OutputFormat::Json, false) => report::write_json(out, briefing)?,
         (OutputFormat::Json, true) => {
             let doc = WithPath {
-                path: path.display().to_string(),
+                path: shown_path(path),
                 briefing,
             };
             serde_json::to_writer(&mut *out, &doc).map_err(std::io::Error::other)?;
@@ -249,7 +267,7 @@ fn write_document(
         (OutputFormat::Text, true) => writeln!(
             out,
             "==> {} <==\n{}",
-            path.display(),
+            shown_path(path),
             report::text(briefing)
         )?,
     }

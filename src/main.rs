@@ -50,7 +50,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
                     Opened::One(b, cli::SAMPLE_NAME.to_owned())
                 }
                 [path] if !path.is_dir() => {
-                    Opened::One(cli::load_path(path, &options)?, path.display().to_string())
+                    Opened::One(cli::load_path(path, &options)?, cli::shown_path(path))
                 }
                 paths => {
                     let found = library::discover(paths, cli.recursive)?;

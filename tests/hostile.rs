@@ -184,6 +184,29 @@ fn missing_path_with_spaces_and_unicode_is_named() {
 }
 
 #[test]
+fn hostile_file_names_are_escaped_in_messages() {
+    let d = dir("hostile-name");
+    let name = "brief\x1b]0;owned\x07\nsecond line\u{202E}txt.\x1b[2J";
+    // Missing: a one-line error, no control byte on stderr.
+    let missing = d.join(name);
+    let o = debrief(&["analyze", s(&missing)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_clean_bytes("stderr", &o.stderr);
+    let e = stderr(&o);
+    assert_eq!(e.lines().count(), 1, "{e:?}");
+    assert!(
+        e.contains(r"brief\u{1b}]0;owned\u{7}\u{a}second line\u{202e}txt."),
+        "{e:?}"
+    );
+    // Present, with invalid UTF-8: the warning line is clean too.
+    let p = file(&d, name, b"The minister denied \xff it.");
+    let o = debrief(&["analyze", s(&p)]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_clean_bytes("stderr", &o.stderr);
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+}
+
+#[test]
 fn a_missing_path_after_a_good_one_stops_with_status_2() {
     let d = dir("missing-second");
     let good = file(&d, "good.txt", b"The ministry denied the report.");

@@ -62,7 +62,12 @@ pub struct Skipped {
 
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "skipped {}: {}", self.path.display(), self.reason)
+        write!(
+            f,
+            "skipped {}: {}",
+            crate::cli::shown_path(&self.path),
+            self.reason
+        )
     }
 }
 
@@ -78,11 +83,15 @@ pub struct Discovery {
 /// Why discovery failed as a whole. Each is one line for the person.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DiscoverError {
-    #[error("{0}: no such file or folder")]
+    #[error("{}: no such file or folder", crate::cli::shown_path(.0))]
     Missing(PathBuf),
-    #[error("{path}: {message}")]
+    #[error("{}: {message}", crate::cli::shown_path(.path))]
     Unreadable { path: PathBuf, message: String },
-    #[error("{path}: no briefings in this folder (.txt, .md or .brief files){}", others(*.skipped))]
+    #[error(
+        "{}: no briefings in this folder (.txt, .md or .brief files){}",
+        crate::cli::shown_path(.path),
+        others(*.skipped)
+    )]
     NoBriefings { path: PathBuf, skipped: usize },
 }
 
