@@ -76,6 +76,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 ascii: cli.ascii,
             };
             tui::run(briefing, &name, &config, display)
+                .map(tui::Ending::finish)
                 .map_err(|e| CliError::Runtime(format!("{e:#}")))
         }
     }
