@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod caps;
 pub mod event;
 pub mod filter;
 pub mod input;
@@ -34,6 +35,20 @@ pub struct Display {
     pub color: bool,
     /// ASCII borders and marks only.
     pub ascii: bool,
+    /// The colours the terminal takes.
+    pub depth: caps::ColorDepth,
+}
+
+impl Display {
+    /// `color` and `ascii` as the command line decided, completed from the environment: ASCII
+    /// also when the locale is not UTF-8, colours as many as TERM and COLORTERM say.
+    pub fn from_env(color: bool, ascii: bool) -> Display {
+        Display {
+            color,
+            ascii: ascii || !caps::utf8_locale_from_env(),
+            depth: caps::ColorDepth::from_env(),
+        }
+    }
 }
 
 /// How the reader ended.
@@ -82,7 +97,8 @@ pub fn run(
         display.color,
         display.ascii,
         (size.width, size.height),
-    );
+    )
+    .with_color_depth(display.depth);
     render(&mut screen, &app)?;
     let ending = 'reader: loop {
         // Block until something happens: no tick, no timer.
