@@ -77,6 +77,7 @@ cleanup() {
   # Anything of this run still alive (it would be a failure, already reported).
   pkill -KILL -f -- "brief-$MARK" 2>/dev/null
   rm -rf "$TMP"
+  pkill -P "$WATCHDOG" 2>/dev/null   # its sleep
   kill "$WATCHDOG" 2>/dev/null
 }
 trap cleanup EXIT
