@@ -61,7 +61,7 @@ fn a_hang_up_ends_the_reader_when_sighup_is_ignored() {
     s.wait_panes();
     s.hang_up();
     let status = s.wait_exit();
-    assert_eq!(status.exit_code(), 129, "hang-up status");
+    assert_eq!(status.exit_code(), 129, "hang-up status {status:?}");
 }
 
 #[test]
@@ -193,4 +193,17 @@ fn wide_text_keeps_the_borders_in_their_columns() {
     }
     s.send("q");
     assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_paste_larger_than_crossterms_buffer_leaves_the_reader_responsive() {
+    // crossterm reads 1 KB per wake-up; the rest of a large paste must not keep the loop
+    // awake (or stuck): the next key still works.
+    let mut s = Session::start(&[], 120, 40);
+    s.wait_panes();
+    s.send(&"jk".repeat(2500));
+    s.settle(std::time::Duration::from_millis(300));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
 }

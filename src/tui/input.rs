@@ -42,6 +42,33 @@ impl Keyboard {
         })
     }
 
+    /// Reads and drops what waits on the terminal. crossterm reads the terminal only when its
+    /// edge-triggered poll reports new input, 1 KB at a time; after a paste larger than that,
+    /// the rest stays unread until more input comes, and [`Keyboard::wait`] (level-triggered)
+    /// would return at once, again and again. A reader has no use for a kilobyte of pasted
+    /// keys: the rest of such a paste is dropped.
+    pub fn discard_pending(&self) {
+        let mut buf = [0u8; 4096];
+        loop {
+            let mut pfd = libc::pollfd {
+                fd: self.fd,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd; zero timeout.
+            let n = unsafe { libc::poll(&mut pfd, 1, 0) };
+            let bad = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
+            if n <= 0 || pfd.revents & bad != 0 || pfd.revents & libc::POLLIN == 0 {
+                return;
+            }
+            // SAFETY: reads into a buffer we own; poll said it will not block.
+            let got = unsafe { libc::read(self.fd, buf.as_mut_ptr().cast(), buf.len()) };
+            if got <= 0 {
+                return;
+            }
+        }
+    }
+
     /// Blocks until the terminal has input or hung up, or `wake` is readable.
     pub fn wait(&self, wake: RawFd) -> io::Result<Wake> {
         let mut fds = [

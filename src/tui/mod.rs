@@ -117,7 +117,9 @@ pub fn run(
                 // Everything the terminal sent is handled before one frame is drawn, so a
                 // burst of keys or resizes costs one frame. A read error means the terminal
                 // is gone, and ends the reader.
+                let mut events = 0;
                 while ct_event::poll(Duration::ZERO).context("cannot read from the terminal")? {
+                    events += 1;
                     let ev = ct_event::read().context("cannot read from the terminal")?;
                     let Some(action) = event::action_for(&app, &ev) else {
                         continue;
@@ -131,6 +133,10 @@ pub fn run(
                         }
                         Effect::Redraw => redraw = true,
                     }
+                }
+                if events == 0 {
+                    // Input crossterm will not read until more comes (see `discard_pending`).
+                    keyboard.discard_pending();
                 }
             }
         }
