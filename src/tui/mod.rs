@@ -1,5 +1,6 @@
-//! The interactive reader: state ([`app`]), actions, key handling, drawing ([`widgets`]) and the
-//! terminal it runs in ([`terminal`]).
+//! The interactive reader: state ([`app`]), actions, key handling, drawing ([`widgets`]), the
+//! terminal it runs in ([`terminal`], [`caps`]) and the loop that blocks on input and signals
+//! ([`input`], [`signals`]).
 
 pub mod action;
 pub mod app;
