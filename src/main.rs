@@ -66,18 +66,19 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 ));
             }
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            let display = tui::Display {
-                color: match cli.color {
-                    ColorChoice::Always => true,
-                    ColorChoice::Never => false,
-                    ColorChoice::Auto => !no_color,
-                },
-                ascii: cli.ascii,
+            let color = match cli.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => !no_color,
             };
+            let display = tui::Display::from_env(color, cli.ascii);
             match opened {
-                Opened::One(briefing, name) => tui::run(briefing, &name, &config, display),
+                Opened::One(briefing, name) => {
+                    tui::run(briefing, &name, &config, display).map(tui::Ending::finish)
+                }
                 Opened::Library(lib) => {
                     tui::run_library(lib, &cli.paths, cli.recursive, &options, &config, display)
+                        .map(tui::Ending::finish)
                 }
             }
             .map_err(|e| CliError::Runtime(format!("{e:#}")))

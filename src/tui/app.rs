@@ -120,6 +120,12 @@ pub struct App {
 }
 
 impl App {
+    /// The same reader with its colours brought to what the terminal shows.
+    pub fn with_color_depth(mut self, depth: super::caps::ColorDepth) -> App {
+        self.theme.depth = depth;
+        self
+    }
+
     /// A reader over `briefing` at the given terminal size.
     pub fn new(
         briefing: Briefing,

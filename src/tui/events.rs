@@ -3,19 +3,18 @@
 //! nothing happens: no tick, no timer; the input thread blocks in `read()`, the watcher on
 //! file notification, the loaders on their work.
 
+use super::Ending;
 use super::action::Action;
 use super::app::{Effect, Overlay};
 use super::keymap::{Key, Layer};
 use super::library::LibraryApp;
+use super::signals::Signals;
 use super::{event, terminal};
 use crate::library::watch::{self, WatchEvent, Watcher};
 use crate::library::{self, DocId, Loaded};
 use crate::loader::Options;
 use anyhow::Context as _;
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{Event as TermEvent, KeyEventKind};
-use std::io::Stdout;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -30,6 +29,8 @@ pub enum Event {
     Loaded(Box<Loaded>),
     /// The file watcher saw a change.
     Watch(WatchEvent),
+    /// A signal arrived (a terminating one, or a window change).
+    Signal,
 }
 
 /// Reads terminal events on a thread of their own and sends them into `tx`. The thread
@@ -109,13 +110,17 @@ pub fn action_for(lib: &LibraryApp, ev: &TermEvent) -> Option<Action> {
 /// `paths` for changes, and redraws after each batch of events that changed something.
 pub fn run(
     lib: &mut LibraryApp,
-    term: &mut Terminal<CrosstermBackend<Stdout>>,
+    term: &mut terminal::Screen,
+    signals: &Signals,
     paths: &[PathBuf],
     recursive: bool,
     options: &Options,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Ending> {
     let (tx, rx) = channel();
     spawn_input(tx.clone());
+    let (resume, resumed) = channel();
+    let signal_tx = tx.clone();
+    signals.forward(move || signal_tx.send(Event::Signal).is_ok(), resumed);
     spawn_loads(lib.library.pending(), options, &tx);
     let _watcher = spawn_watch(paths, recursive, &tx);
     if _watcher.is_none() {
@@ -136,7 +141,7 @@ pub fn run(
                     };
                     match lib.update(action) {
                         Effect::None => {}
-                        Effect::Quit => return Ok(()),
+                        Effect::Quit => return Ok(Ending::Quit),
                         Effect::Copy(text) => {
                             terminal::copy(&text)?;
                             dirty = true;
@@ -144,7 +149,16 @@ pub fn run(
                         Effect::Redraw => dirty = true,
                     }
                 }
-                Event::InputError(e) => anyhow::bail!("cannot read from the terminal: {e}"),
+                // The terminal is gone (a dropped link): end quietly, as on a hang-up.
+                Event::InputError(_) => return Ok(Ending::Hangup),
+                Event::Signal => {
+                    if let Some(sig) = signals.take() {
+                        return Ok(Ending::Signal(sig));
+                    }
+                    let _ = resume.send(());
+                    let (w, h) = ratatui::crossterm::terminal::size()?;
+                    dirty |= lib.update(Action::Resize(w, h)) != Effect::None;
+                }
                 Event::Loaded(loaded) => {
                     lib.apply_loaded(*loaded);
                     dirty = true;

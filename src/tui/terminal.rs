@@ -1,58 +1,153 @@
-//! The terminal the reader runs in: a guard that always restores it, a panic hook that
-//! restores it before the panic is printed, and clipboard copy through OSC 52.
-//!
-//! Signal handling (SIGTERM/SIGHUP as quit) and synchronized output belong here too; they are
-//! not done yet: the event loop in `mod.rs` is where a signal would arrive as an event.
+//! The terminal the reader runs in: a guard that restores it exactly once on every way out
+//! (return, error, panic, signal), frames sent whole inside synchronized updates, and
+//! clipboard copy through OSC 52.
 
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::{
-    cursor, event, execute,
-    terminal::{self, EnterAlternateScreen, LeaveAlternateScreen},
+    cursor, event, queue,
+    terminal::{self, BeginSynchronizedUpdate, EndSynchronizedUpdate},
+    terminal::{EnterAlternateScreen, LeaveAlternateScreen},
 };
+use std::cell::RefCell;
 use std::io::{self, Write};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// True while the terminal is in the reader's mode and still has to be put back.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Whether mouse reporting was turned on, so that restoring turns it off.
+static MOUSE: AtomicBool = AtomicBool::new(false);
 
 /// Puts the terminal into the reader's mode; dropping it puts the terminal back.
 pub struct TerminalGuard {
-    mouse: bool,
+    _private: (),
 }
 
 impl TerminalGuard {
     /// Raw mode, the alternate screen, the cursor hidden, and mouse capture if asked for.
     pub fn enter(mouse: bool) -> io::Result<TerminalGuard> {
-        // Build the guard first so a failure half-way still restores what was changed.
-        let guard = TerminalGuard { mouse };
+        // Armed before anything changes, so a failure half-way still restores what was done.
+        MOUSE.store(mouse, Ordering::SeqCst);
+        ACTIVE.store(true, Ordering::SeqCst);
+        let guard = TerminalGuard { _private: () };
         terminal::enable_raw_mode()?;
-        execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+        let mut out = io::stdout();
+        queue!(out, EnterAlternateScreen, cursor::Hide)?;
         if mouse {
-            execute!(io::stdout(), event::EnableMouseCapture)?;
+            queue!(out, event::EnableMouseCapture)?;
         }
+        out.flush()?;
         Ok(guard)
     }
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        restore(self.mouse);
+        restore();
     }
 }
 
-/// Leaves the reader's terminal mode; every step is tried even if one fails.
-pub fn restore(mouse: bool) {
-    let mut out = io::stdout();
+/// The bytes that leave the reader's screen: the end of a synchronized update (harmless when
+/// none is open), mouse reporting off, the main screen, the cursor shown.
+pub fn restore_sequence(mouse: bool) -> Vec<u8> {
+    let mut seq = Vec::new();
+    let _ = queue!(seq, EndSynchronizedUpdate);
     if mouse {
-        let _ = execute!(out, event::DisableMouseCapture);
+        let _ = queue!(seq, event::DisableMouseCapture);
     }
-    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
-    let _ = terminal::disable_raw_mode();
+    let _ = queue!(seq, LeaveAlternateScreen, cursor::Show);
+    seq
+}
+
+/// Leaves the reader's terminal mode if it is still on; only the first caller does anything,
+/// and every step is tried even if one fails (a hung-up terminal fails them all).
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    let _ = out.write_all(&restore_sequence(MOUSE.load(Ordering::SeqCst)));
     let _ = out.flush();
+    let _ = terminal::disable_raw_mode();
+}
+
+/// Restores the terminal from a thread other than the main one, which may be stuck holding
+/// standard output's lock: raw mode off first, then the bytes written straight to fd 1 from a
+/// helper thread, so a stalled link cannot stop the caller.
+pub fn restore_from_outside() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let _ = terminal::disable_raw_mode();
+    let seq = restore_sequence(MOUSE.load(Ordering::SeqCst));
+    let _ = std::thread::Builder::new().spawn(move || {
+        // SAFETY: writes a buffer we own to a file descriptor; failure is ignored.
+        unsafe { libc::write(1, seq.as_ptr().cast(), seq.len()) };
+    });
+    std::thread::sleep(std::time::Duration::from_millis(100));
 }
 
 /// Restores the terminal before the default hook prints a panic, so the message is readable.
-pub fn install_panic_hook(mouse: bool) {
+pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore(mouse);
+        restore();
         previous(info);
     }));
+}
+
+/// Collects a frame so it reaches the terminal in one write. ratatui flushes after the cells
+/// and again after hiding the cursor; those flushes only mark progress, and [`Screen::draw`]
+/// sends the frame when it is complete, so a panic half-way never leaves half a frame behind.
+#[derive(Debug, Default, Clone)]
+pub struct FrameWriter {
+    buf: Rc<RefCell<Vec<u8>>>,
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buf.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The reader's terminal: ratatui over a [`FrameWriter`], and the frame it collects.
+pub struct Screen {
+    term: Terminal<CrosstermBackend<FrameWriter>>,
+    frame: Rc<RefCell<Vec<u8>>>,
+}
+
+impl Screen {
+    /// A screen the size of the terminal.
+    pub fn new() -> io::Result<Screen> {
+        let writer = FrameWriter::default();
+        let frame = Rc::clone(&writer.buf);
+        let term = Terminal::new(CrosstermBackend::new(writer))?;
+        Ok(Screen { term, frame })
+    }
+
+    /// The terminal's size.
+    pub fn size(&self) -> io::Result<ratatui::layout::Size> {
+        self.term.size()
+    }
+
+    /// Draws one frame (ratatui writes only the cells that changed) inside the terminal's
+    /// synchronized update, so a slow link never shows a half-drawn, torn frame.
+    pub fn draw(&mut self, render: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
+        self.frame.borrow_mut().clear();
+        queue!(self.term.backend_mut(), BeginSynchronizedUpdate)?;
+        self.term.draw(render)?;
+        queue!(self.term.backend_mut(), EndSynchronizedUpdate)?;
+        let frame = std::mem::take(&mut *self.frame.borrow_mut());
+        let mut out = io::stdout().lock();
+        out.write_all(&frame)?;
+        out.flush()
+    }
 }
 
 /// The OSC 52 sequence that puts `text` on the clipboard, wrapped in tmux's passthrough when

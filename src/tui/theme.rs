@@ -1,5 +1,6 @@
 //! Styles: the configured colours combined with modifiers that carry meaning without colour.
 
+use super::caps::ColorDepth;
 use crate::config::ThemeConfig;
 use crate::model::{Briefing, Section, SpanKind};
 use ratatui::style::{Color, Modifier, Style};
@@ -13,6 +14,8 @@ pub struct Theme {
     pub color: bool,
     /// Draw borders and marks in ASCII only.
     pub ascii: bool,
+    /// Colours are brought to what the terminal shows (all as configured unless told).
+    pub depth: ColorDepth,
     /// Party name -> colour, in order of first appearance.
     party_colors: HashMap<String, Color>,
 }
@@ -33,13 +36,14 @@ impl Theme {
             config: config.clone(),
             color,
             ascii,
+            depth: ColorDepth::TrueColor,
             party_colors,
         }
     }
 
     fn fg(&self, c: Color) -> Style {
         if self.color {
-            Style::new().fg(c)
+            Style::new().fg(self.depth.fit(c))
         } else {
             Style::new()
         }
@@ -86,7 +90,7 @@ impl Theme {
     pub fn search_match(&self) -> Style {
         let s = Style::new().add_modifier(Modifier::REVERSED);
         if self.color {
-            s.fg(self.config.search)
+            s.fg(self.depth.fit(self.config.search))
         } else {
             s
         }
@@ -105,7 +109,7 @@ impl Theme {
     /// Secondary text.
     pub fn muted(&self) -> Style {
         if self.color {
-            Style::new().fg(self.config.muted)
+            Style::new().fg(self.depth.fit(self.config.muted))
         } else {
             Style::new().add_modifier(Modifier::DIM)
         }

@@ -12,6 +12,9 @@ impl App {
     /// Applies one action. The topmost overlay sees it first.
     pub fn update(&mut self, action: Action) -> Effect {
         if let Action::Resize(w, h) = action {
+            if self.size == (w, h) {
+                return Effect::None;
+            }
             self.size = (w, h);
             self.fix_scroll();
             return Effect::Redraw;
@@ -341,6 +344,7 @@ impl App {
 /// Moves a list's selection for a movement action; false if `action` is not one.
 pub(super) fn move_in(list: &mut ListState, len: usize, action: &Action, page: usize) -> bool {
     let last = len.saturating_sub(1);
+    let before = list.selected;
     list.selected = match action {
         Action::SelectNext => (list.selected + 1).min(last),
         Action::SelectPrev => list.selected.saturating_sub(1),
@@ -350,5 +354,6 @@ pub(super) fn move_in(list: &mut ListState, len: usize, action: &Action, page: u
         Action::PageUp => list.selected.saturating_sub(page),
         _ => return false,
     };
-    true
+    // Nothing moved (the end of the list): nothing to draw.
+    list.selected != before
 }
