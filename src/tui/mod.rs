@@ -121,9 +121,18 @@ pub fn run(
                 // burst of keys or resizes costs one frame. A read error means the terminal
                 // is gone, and ends the reader.
                 let mut events = 0;
-                while ct_event::poll(Duration::ZERO).context("cannot read from the terminal")? {
+                loop {
+                    // A read that fails means the terminal went away between the hang-up check
+                    // and the read: the same ending as a hang-up seen first.
+                    match ct_event::poll(Duration::ZERO) {
+                        Ok(true) => {}
+                        Ok(false) => break,
+                        Err(_) => break 'reader Ending::Hangup,
+                    }
                     events += 1;
-                    let ev = ct_event::read().context("cannot read from the terminal")?;
+                    let Ok(ev) = ct_event::read() else {
+                        break 'reader Ending::Hangup;
+                    };
                     let Some(action) = event::action_for(&app, &ev) else {
                         continue;
                     };
