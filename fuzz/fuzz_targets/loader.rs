@@ -47,11 +47,14 @@ fuzz_target!(|data: &[u8]| {
         assert!(!s.text.chars().any(forbidden), "control in {:?}", s.text);
         for sp in &s.spans {
             assert!(
-                sp.start <= sp.end && sp.end <= s.text.len(),
+                sp.range().start <= sp.range().end && sp.range().end <= s.text.len(),
                 "{sp:?} in {:?}",
                 s.text
             );
-            assert!(s.text.is_char_boundary(sp.start) && s.text.is_char_boundary(sp.end));
+            assert!(
+                s.text.is_char_boundary(sp.range().start)
+                    && s.text.is_char_boundary(sp.range().end)
+            );
         }
         assert!(s.spans.is_sorted_by_key(|sp| sp.start));
         for &id in &s.speakers {
