@@ -151,3 +151,30 @@ fn the_detail_pane_wraps_hangul_and_cjk_without_losing_words() {
     }
     assert_eq!(seen, count, "every sentence was shown");
 }
+
+#[test]
+fn ascii_mode_sends_only_ascii_and_keeps_the_layout() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut app = App::new(
+            fixture(),
+            "korean-emoji.txt",
+            &Config::default(),
+            false,
+            true,
+            (w, h),
+        );
+        for _ in 0..4 {
+            let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+            term.draw(|f| {
+                f.render_widget(&app, f.area());
+                debrief::tui::terminal::asciify(f.buffer_mut());
+            })
+            .unwrap();
+            let screen = rows(term.backend().buffer());
+            for (y, line) in screen.iter().enumerate() {
+                assert!(line.is_ascii(), "row {y} is not ASCII: {line:?}");
+            }
+            app.update(Action::SelectNext);
+        }
+    }
+}

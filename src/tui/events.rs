@@ -126,7 +126,12 @@ pub fn run(
     if _watcher.is_none() {
         lib.message = Some("live reload is off: the files cannot be watched".into());
     }
-    term.draw(|f| f.render_widget(&*lib, f.area()))?;
+    term.draw(|f| {
+        f.render_widget(&*lib, f.area());
+        if lib.ascii {
+            terminal::asciify(f.buffer_mut());
+        }
+    })?;
     loop {
         let first = rx.recv().context("all event sources ended")?;
         let mut dirty = false;
@@ -181,7 +186,12 @@ pub fn run(
         }
         if dirty {
             lib.refresh();
-            term.draw(|f| f.render_widget(&*lib, f.area()))?;
+            term.draw(|f| {
+                f.render_widget(&*lib, f.area());
+                if lib.ascii {
+                    terminal::asciify(f.buffer_mut());
+                }
+            })?;
         }
     }
 }

@@ -166,6 +166,9 @@ fn render(screen: &mut terminal::Screen, app: &App) -> std::io::Result<()> {
         #[cfg(debug_assertions)]
         test_panic();
         f.render_widget(app, f.area());
+        if app.theme.ascii {
+            terminal::asciify(f.buffer_mut());
+        }
     })
 }
 

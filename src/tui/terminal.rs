@@ -150,6 +150,43 @@ impl Screen {
     }
 }
 
+/// For a terminal without UTF-8 (`--ascii`, or a locale that is not UTF-8): every cell whose
+/// symbol is not ASCII becomes an ASCII look-alike, so separators, marks and typographic
+/// punctuation in document text read right, and nothing else is sent as bytes the terminal
+/// cannot show (a wide character keeps its width, as `?` and a blank).
+pub fn asciify(buf: &mut ratatui::buffer::Buffer) {
+    let cells = &mut buf.content;
+    for i in 0..cells.len() {
+        let sym = cells[i].symbol();
+        if sym.is_ascii() {
+            continue;
+        }
+        // The cell after a wide character is a placeholder; it must print as a blank now.
+        if unicode_width::UnicodeWidthStr::width(sym) > 1
+            && let Some(next) = cells.get_mut(i + 1)
+            && next.symbol().is_empty()
+        {
+            next.set_symbol(" ");
+        }
+        let cell = &mut cells[i];
+        let sym = cell.symbol();
+        let plain = match sym.chars().next().unwrap_or(' ') {
+            '·' | '•' | '–' | '—' | '‐' | '−' => "-",
+            '’' | '‘' | '′' => "'",
+            '“' | '”' | '«' | '»' | '„' | '″' => "\"",
+            '…' => ".",
+            '›' | '▶' | '→' | '▸' => ">",
+            '‹' | '◀' | '←' => "<",
+            '✗' | '×' => "x",
+            '✓' => "v",
+            '\u{A0}' => " ",
+            c if c.is_alphabetic() => "?",
+            _ => "?",
+        };
+        cell.set_symbol(plain);
+    }
+}
+
 /// The OSC 52 sequence that puts `text` on the clipboard, wrapped in tmux's passthrough when
 /// `in_tmux`. The text is base64-encoded, so no document byte reaches the terminal raw.
 pub fn osc52(text: &str, in_tmux: bool) -> String {
