@@ -195,6 +195,8 @@ pub fn analyze(
         let briefing = load_path(path, options)?;
         // A closed stdout (piped into head) ends the output quietly.
         let _ = write_document(&mut out, path, &briefing, format, false);
+        // The process ends next: freeing a large analysis piece by piece would only cost time.
+        std::mem::forget(briefing);
         return Ok(());
     }
     let found = library::discover(paths, recursive)?;

@@ -10,7 +10,7 @@
 pub mod phrase;
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::{Hit, Reporting};
+use super::lexicon::{Hit, Reporting, Scan};
 use super::tokens::{Tok, WordSet, tokenize};
 use crate::model::{Format, Sentence, Source, SourceKind, Span, SpanKind};
 use phrase::Registry;
@@ -179,19 +179,15 @@ struct Attribution {
 }
 
 /// Fills each sentence's `speakers` and speaker/reporting spans; returns the sources.
-/// `reporting` holds each sentence's reporting verbs and phrases, found once by the caller.
-pub fn attribute(
-    sentences: &mut [Sentence],
-    reporting: &[Vec<Hit<Reporting>>],
-    doc: DocInfo,
-) -> Vec<Source> {
+/// `scans` holds each sentence's lexicon matches, found once by the caller.
+pub fn attribute(sentences: &mut [Sentence], scans: &[Scan], doc: DocInfo) -> Vec<Source> {
     let gaz = Gazetteer::embedded();
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
     let mut reg = Registry::new(gaz, doc, &texts);
     let mut found: Vec<Attribution> = Vec::with_capacity(sentences.len());
     let mut prev: Option<(usize, usize, bool)> = None; // index, paragraph, open quote
     for (i, s) in sentences.iter().enumerate() {
-        let mut a = explicit(&s.text, &reporting[i], &mut reg, doc.format);
+        let mut a = explicit(&s.text, &scans[i].reporting(), &mut reg, doc.format);
         let open_quote_before = prev.is_some_and(|p| p.2);
         let same_para = prev.is_some_and(|p| p.1 == s.paragraph);
         if doc.format == Format::Transcript {
@@ -735,8 +731,8 @@ mod tests {
 
     fn run(sentences: &mut [Sentence], info: DocInfo) -> Vec<Source> {
         let lx = Lexicon::default();
-        let verbs: Vec<_> = sentences.iter().map(|s| lx.reporting(&s.text)).collect();
-        attribute(sentences, &verbs, info)
+        let scans: Vec<_> = sentences.iter().map(|s| lx.scan(&s.text)).collect();
+        attribute(sentences, &scans, info)
     }
     use crate::model::Section;
 

@@ -7,7 +7,7 @@
 //! the previous sentence's denial (same speakers, same paragraph) stays a denial; other
 //! sentences with no cue are context.
 
-use super::lexicon::{Hit, Lexicon, Reporting, Weight};
+use super::lexicon::{Hit, Reporting, Scan, Weight};
 use crate::model::{Cue, Likelihood, Section, Sentence, Span, SpanKind};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -55,16 +55,12 @@ static SELF_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Sets each sentence's section, cues, likelihood and highlight spans.
-/// `reporting` holds each sentence's reporting verbs and phrases.
-pub fn classify(
-    sentences: &mut [Sentence],
-    reporting: Vec<Vec<Hit<Reporting>>>,
-    lexicon: &Lexicon,
-) {
+/// `scans` holds each sentence's lexicon matches (reporting verbs, cues, hedges).
+pub fn classify(sentences: &mut [Sentence], scans: Vec<Scan>) {
     let mut prev: Option<(usize, Vec<usize>, Section)> = None;
     // Each sentence's verbs are dropped as soon as it is done, to keep the peak low.
-    for (s, verbs) in sentences.iter_mut().zip(reporting) {
-        let hits = live_cues(&s.text, lexicon);
+    for (s, scan) in sentences.iter_mut().zip(scans) {
+        let hits = live_cues(&s.text, &scan);
         let (section, cues) = decide(&s.text, &hits);
         let continues_denial = prev.as_ref().is_some_and(|(para, speakers, sec)| {
             // In a transcript every sentence of a turn has the same speaker: no signal there.
@@ -114,14 +110,14 @@ pub fn classify(
         }
         s.section = section;
         s.cues = cues;
-        claim_spans(s, &verbs, lexicon);
+        claim_spans(s, &scan);
         prev = Some((s.paragraph, s.speakers.clone(), section));
     }
 }
 
 /// The cues of a sentence, without those a negation cancels.
-fn live_cues(text: &str, lexicon: &Lexicon) -> Vec<Hit<(Section, Weight)>> {
-    let mut hits = lexicon.cues(text);
+fn live_cues(text: &str, scan: &Scan) -> Vec<Hit<(Section, Weight)>> {
+    let mut hits = scan.cues();
     let negative = ["not", "n't", "n’t", "never", " no "]
         .iter()
         .any(|n| text.contains(n));
@@ -249,11 +245,12 @@ fn subordinate_start(text: &str) -> usize {
 }
 
 /// Quotes, reported claims, hedges and figures.
-fn claim_spans(s: &mut Sentence, verbs: &[Hit<Reporting>], lexicon: &Lexicon) {
+fn claim_spans(s: &mut Sentence, scan: &Scan) {
     let text = s.text.as_str();
+    let verbs = scan.reporting();
     let mut spans = quotes(text);
     // The content clause of a reporting verb: "said that ...".
-    for r in verbs {
+    for r in &verbs {
         if r.value == Reporting::Before {
             continue;
         }
@@ -272,7 +269,7 @@ fn claim_spans(s: &mut Sentence, verbs: &[Hit<Reporting>], lexicon: &Lexicon) {
         }
     }
     let mut best: Option<Likelihood> = None;
-    for h in lexicon.hedges(text) {
+    for h in scan.hedges() {
         spans.push(Span::new(SpanKind::Hedge, h.start, h.end));
         if let Some(l) = h.value {
             let strength = |l: Likelihood| (l as i32 - Likelihood::RoughlyEvenChance as i32).abs();
@@ -323,10 +320,11 @@ fn quotes(text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::loader::Lexicon;
 
     fn section(text: &str) -> Section {
         let lx = Lexicon::default();
-        decide(text, &live_cues(text, &lx)).0
+        decide(text, &live_cues(text, &lx.scan(text))).0
     }
 
     #[test]
@@ -406,8 +404,8 @@ mod tests {
             turn: None,
         };
         let lx = Lexicon::default();
-        let verbs = lx.reporting(&s.text);
-        claim_spans(&mut s, &verbs, &lx);
+        let scan = lx.scan(&s.text);
+        claim_spans(&mut s, &scan);
         let kinds: Vec<(SpanKind, &str)> = s
             .spans
             .iter()

@@ -1,11 +1,14 @@
 //! Lexicons: reporting verbs, section cues and hedges, embedded defaults merged with the user's.
 //!
 //! The defaults live in `assets/lexicon.toml`; the `[lexicon]` part of `config.toml` adds words.
-//! Every list becomes one Aho-Corasick automaton matched ASCII-case-insensitively on word
-//! boundaries, with `'` and `’` treated alike.
+//! All lists are compiled into one anchored Aho-Corasick automaton, walked from each word
+//! start, so one pass over a sentence finds the matches of every list: ASCII-case-insensitive,
+//! on word boundaries, with `'` and `’` treated alike.
 
 use crate::model::{Likelihood, Section};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -86,19 +89,94 @@ pub struct Hit<T> {
     pub value: T,
 }
 
-/// A phrase list compiled to one automaton.
-#[derive(Debug, Clone)]
-struct Matcher<T> {
-    automaton: AhoCorasick,
-    values: Vec<T>,
+/// What a lexicon phrase means in one of the three lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Meaning {
+    Reporting(Reporting),
+    Cue(Section, Weight),
+    Hedge(Option<Likelihood>),
 }
 
-impl<T: Clone> Matcher<T> {
-    fn new(entries: Vec<(String, T)>) -> Matcher<T> {
-        let mut patterns = Vec::new();
-        let mut values = Vec::new();
-        let mut seen = HashMap::new();
-        for (phrase, value) in entries {
+impl Meaning {
+    /// The list the meaning belongs to: matches in one list never overlap.
+    fn list(self) -> usize {
+        match self {
+            Meaning::Reporting(_) => 0,
+            Meaning::Cue(..) => 1,
+            Meaning::Hedge(_) => 2,
+        }
+    }
+}
+
+/// One lexicon match, compact: a sentence's matches are kept until it is classified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Found {
+    start: u32,
+    end: u32,
+    meaning: Meaning,
+}
+
+/// Every lexicon match in one text, found in a single pass: in each list (reporting,
+/// cues, hedges) the leftmost-longest matches on word boundaries, not overlapping.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scan {
+    found: Vec<Found>,
+}
+
+impl Scan {
+    fn hits<T>(&self, pick: impl Fn(Meaning) -> Option<T>) -> Vec<Hit<T>> {
+        self.found
+            .iter()
+            .filter_map(|f| {
+                pick(f.meaning).map(|value| Hit {
+                    start: f.start as usize,
+                    end: f.end as usize,
+                    value,
+                })
+            })
+            .collect()
+    }
+
+    /// Reporting verbs and phrases.
+    pub fn reporting(&self) -> Vec<Hit<Reporting>> {
+        self.hits(|m| match m {
+            Meaning::Reporting(r) => Some(r),
+            _ => None,
+        })
+    }
+
+    /// Section cues, with their weights.
+    pub fn cues(&self) -> Vec<Hit<(Section, Weight)>> {
+        self.hits(|m| match m {
+            Meaning::Cue(s, w) => Some((s, w)),
+            _ => None,
+        })
+    }
+
+    /// Hedges, with their place on the ICD 203 scale where they have one.
+    pub fn hedges(&self) -> Vec<Hit<Option<Likelihood>>> {
+        self.hits(|m| match m {
+            Meaning::Hedge(l) => Some(l),
+            _ => None,
+        })
+    }
+}
+
+/// Every phrase of every list compiled into one anchored automaton, walked from each
+/// word start: one pass over a text finds the matches of all lists.
+#[derive(Debug, Clone)]
+struct Phrases {
+    dfa: DFA,
+    /// Per pattern: its meaning in each list it belongs to (at most one per list).
+    meanings: Vec<Vec<Meaning>>,
+}
+
+impl Phrases {
+    fn new(entries: Vec<(String, Meaning)>) -> Phrases {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut meanings: Vec<Vec<Meaning>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (phrase, meaning) in entries {
             let phrase = phrase.trim().to_ascii_lowercase();
             if phrase.is_empty() {
                 continue;
@@ -108,41 +186,95 @@ impl<T: Clone> Matcher<T> {
                 variants.push(phrase.replace('\'', "’"));
             }
             for v in variants {
-                // The first list a phrase appears in wins, so user additions cannot
-                // silently change the kind of a built-in entry.
-                if seen.insert(v.clone(), ()).is_none() {
+                let i = *index.entry(v.clone()).or_insert_with(|| {
                     patterns.push(v);
-                    values.push(value.clone());
+                    meanings.push(Vec::new());
+                    patterns.len() - 1
+                });
+                // The first entry of a list wins, so user additions cannot silently
+                // change the kind of a built-in entry.
+                if !meanings[i].iter().any(|m| m.list() == meaning.list()) {
+                    meanings[i].push(meaning);
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
+        let dfa = DFA::builder()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("lexicon automaton builds");
-        Matcher { automaton, values }
+        Phrases { dfa, meanings }
     }
 
-    fn find(&self, text: &str) -> Vec<Hit<T>> {
-        self.automaton
-            .find_iter(text)
-            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
-            .map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
-                value: self.values[m.pattern().as_usize()].clone(),
-            })
-            .collect()
+    fn scan(&self, text: &str) -> Scan {
+        const LISTS: usize = 3;
+        let bytes = text.as_bytes();
+        let start = self
+            .dfa
+            .start_state(Anchored::Yes)
+            .expect("the automaton is anchored");
+        let mut found = Vec::new();
+        // Per list: where the last match ended (matches of a list do not overlap).
+        let mut free = [0usize; LISTS];
+        let mut prev_alnum = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let (alnum, width) = char_at(text, i);
+            if !prev_alnum {
+                // The longest match of each list starting here and ending on a boundary.
+                let mut best: [Option<(usize, Meaning)>; LISTS] = [None; LISTS];
+                let mut sid = start;
+                for (j, &b) in bytes.iter().enumerate().skip(i) {
+                    sid = self.dfa.next_state(Anchored::Yes, sid, b);
+                    if self.dfa.is_dead(sid) {
+                        break;
+                    }
+                    if !self.dfa.is_match(sid) || (j + 1 < bytes.len() && char_at(text, j + 1).0) {
+                        continue;
+                    }
+                    for k in 0..self.dfa.match_len(sid) {
+                        let pid = self.dfa.match_pattern(sid, k);
+                        if self.dfa.pattern_len(pid) != j + 1 - i {
+                            continue;
+                        }
+                        for &m in &self.meanings[pid.as_usize()] {
+                            best[m.list()] = Some((j + 1, m));
+                        }
+                    }
+                }
+                for (list, b) in best.into_iter().enumerate() {
+                    if let Some((end, meaning)) = b
+                        && i >= free[list]
+                    {
+                        free[list] = end;
+                        found.push(Found {
+                            start: i as u32,
+                            end: end as u32,
+                            meaning,
+                        });
+                    }
+                }
+            }
+            prev_alnum = alnum;
+            i += width;
+        }
+        Scan { found }
     }
 }
 
-/// True when `start..end` is not glued to a letter or digit on either side.
-pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+/// Whether the character at byte `i` (a character boundary) is a letter or digit, and its
+/// length in bytes. A byte inside a character counts as part of a word.
+#[inline]
+fn char_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
+    match text.get(i..).and_then(|t| t.chars().next()) {
+        Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+        None => (true, 1),
+    }
 }
 
 /// A section cue's weight.
@@ -151,9 +283,7 @@ pub type Weight = u8;
 /// The word lists the analysis uses, compiled.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    reporting: Matcher<Reporting>,
-    cues: Matcher<(Section, Weight)>,
-    hedges: Matcher<Option<Likelihood>>,
+    phrases: Phrases,
 }
 
 static EMBEDDED: LazyLock<Lexicon> =
@@ -171,17 +301,16 @@ impl Lexicon {
     /// like a built-in one ("cues", weight 2).
     pub fn with_additions(extra: &LexiconConfig) -> Lexicon {
         let d: Defaults = toml::from_str(DEFAULTS).expect("embedded lexicon parses");
-        let mut reporting = Vec::new();
-        let tag = |list: &[String], kind: Reporting, out: &mut Vec<(String, Reporting)>| {
-            out.extend(list.iter().map(|w| (w.clone(), kind)));
-        };
-        tag(&d.reporting.speech, Reporting::Speech, &mut reporting);
-        tag(&d.reporting.stance, Reporting::Stance, &mut reporting);
-        tag(&d.reporting.act, Reporting::Act, &mut reporting);
-        tag(&d.reporting.before, Reporting::Before, &mut reporting);
-        tag(&extra.reporting, Reporting::Speech, &mut reporting);
-
-        let mut cues = Vec::new();
+        let mut entries = Vec::new();
+        for (list, kind) in [
+            (&d.reporting.speech, Reporting::Speech),
+            (&d.reporting.stance, Reporting::Stance),
+            (&d.reporting.act, Reporting::Act),
+            (&d.reporting.before, Reporting::Before),
+            (&extra.reporting, Reporting::Speech),
+        ] {
+            entries.extend(list.iter().map(|w| (w.clone(), Meaning::Reporting(kind))));
+        }
         for (section, lists, user) in [
             (Section::Denial, &d.denial, &extra.denial),
             (Section::Allegation, &d.allegation, &extra.allegation),
@@ -194,38 +323,44 @@ impl Lexicon {
                 (&lists.weak, 1),
                 (user, 2),
             ] {
-                cues.extend(list.iter().map(|w| (w.clone(), (section, weight))));
+                entries.extend(
+                    list.iter()
+                        .map(|w| (w.clone(), Meaning::Cue(section, weight))),
+                );
             }
         }
 
         let likely = |w: &str| d.likelihood.get(&w.to_ascii_lowercase()).copied();
-        let hedges = d
-            .hedges
-            .words
-            .iter()
-            .chain(&extra.hedges)
-            .map(|w| (w.clone(), likely(w)))
-            .collect();
+        entries.extend(
+            d.hedges
+                .words
+                .iter()
+                .chain(&extra.hedges)
+                .map(|w| (w.clone(), Meaning::Hedge(likely(w)))),
+        );
         Lexicon {
-            reporting: Matcher::new(reporting),
-            cues: Matcher::new(cues),
-            hedges: Matcher::new(hedges),
+            phrases: Phrases::new(entries),
         }
+    }
+
+    /// Every match of every list in `text`, in one pass.
+    pub fn scan(&self, text: &str) -> Scan {
+        self.phrases.scan(text)
     }
 
     /// Reporting verbs and phrases in `text`.
     pub fn reporting(&self, text: &str) -> Vec<Hit<Reporting>> {
-        self.reporting.find(text)
+        self.scan(text).reporting()
     }
 
     /// Section cues in `text`, with their weights.
     pub fn cues(&self, text: &str) -> Vec<Hit<(Section, Weight)>> {
-        self.cues.find(text)
+        self.scan(text).cues()
     }
 
     /// Hedges in `text`, with their place on the ICD 203 scale where they have one.
     pub fn hedges(&self, text: &str) -> Vec<Hit<Option<Likelihood>>> {
-        self.hedges.find(text)
+        self.scan(text).hedges()
     }
 }
 
@@ -247,6 +382,58 @@ mod tests {
         let lx = Lexicon::default();
         assert!(lx.reporting("unsaid saidx").is_empty());
         assert!(lx.hedges("mayor").is_empty());
+    }
+
+    #[test]
+    fn one_pass_finds_every_list_and_each_list_keeps_its_longest_match() {
+        let lx = Lexicon::default();
+        let scan = lx.scan("The ministry denied the report and allegedly said so.");
+        let reporting: Vec<_> = scan.reporting().iter().map(|h| (h.start, h.end)).collect();
+        let cues: Vec<_> = scan.cues().iter().map(|h| (h.start, h.end)).collect();
+        // "denied" is both a reporting verb and a denial cue.
+        assert!(reporting.contains(&(13, 19)), "{reporting:?}");
+        assert!(cues.contains(&(13, 19)), "{cues:?}");
+        assert_eq!(scan.hedges().len(), 1);
+        assert_eq!(
+            scan,
+            lx.scan("The ministry denied the report and allegedly said so.")
+        );
+    }
+
+    #[test]
+    fn a_match_inside_a_word_does_not_hide_one_that_starts_a_word() {
+        let extra = LexiconConfig {
+            hedges: vec!["ab".into(), "bcd".into()],
+            ..LexiconConfig::default()
+        };
+        let lx = Lexicon::with_additions(&extra);
+        // "ab" in "xab" is glued to a letter; "bcd" starts after a space.
+        let hits = lx.hedges("xab bcd");
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].start, hits[0].end), (4, 7));
+        // The longest entry that ends on a word boundary wins.
+        let extra = LexiconConfig {
+            hedges: vec!["no doubt".into(), "no doubtful".into()],
+            ..LexiconConfig::default()
+        };
+        let lx = Lexicon::with_additions(&extra);
+        let hits = lx.hedges("no doubts, no doubt.");
+        assert_eq!(
+            hits.iter().map(|h| (h.start, h.end)).collect::<Vec<_>>(),
+            [(11, 19)]
+        );
+    }
+
+    #[test]
+    fn non_ascii_letters_are_word_characters() {
+        let extra = LexiconConfig {
+            hedges: vec!["vermutlich".into()],
+            ..LexiconConfig::default()
+        };
+        let lx = Lexicon::with_additions(&extra);
+        assert!(lx.hedges("ävermutlich").is_empty());
+        assert!(lx.hedges("vermutliché").is_empty());
+        assert_eq!(lx.hedges("« vermutlich »").len(), 1);
     }
 
     #[test]

@@ -96,12 +96,12 @@ pub fn load_owned(bytes: Vec<u8>, options: &Options) -> Result<Briefing, LoadErr
         title: doc.title.as_deref(),
         source: doc.source.as_deref(),
     };
-    let reporting: Vec<_> = sentences
+    let scans: Vec<_> = sentences
         .iter()
-        .map(|s| options.lexicon.reporting(&s.text))
+        .map(|s| options.lexicon.scan(&s.text))
         .collect();
-    let sources = attribute::attribute(&mut sentences, &reporting, info);
-    classify::classify(&mut sentences, reporting, &options.lexicon);
+    let sources = attribute::attribute(&mut sentences, &scans, info);
+    classify::classify(&mut sentences, scans);
     let timeline = find_times(&mut sentences, date);
     for s in &mut sentences {
         // A year is a time, not a figure.
