@@ -95,6 +95,11 @@ enum Meaning {
     Reporting(Reporting),
     Cue(Section, Weight),
     Hedge(Option<Likelihood>),
+    /// A word that may start a time expression (see [`TIME_WORDS`]); `capital` if it only
+    /// counts capitalised ("May", not "may").
+    Time {
+        capital: bool,
+    },
 }
 
 impl Meaning {
@@ -104,9 +109,64 @@ impl Meaning {
             Meaning::Reporting(_) => 0,
             Meaning::Cue(..) => 1,
             Meaning::Hedge(_) => 2,
+            Meaning::Time { .. } => 3,
         }
     }
 }
+
+/// Words every time expression without a digit starts with or contains: month, weekday and
+/// holiday names (capitalised), and words of relative time. They are matched as word
+/// prefixes ("Jan" finds "January", "Monday" finds "Mondays"), to rule out quickly the
+/// sentences the timeline need not look at.
+const TIME_WORDS: (&[&str], &[&str]) = (
+    &[
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Christmas",
+        "Easter",
+        "Ramadan",
+        "Eid",
+        "Thanksgiving",
+        "Passover",
+        "Hanukkah",
+        "Diwali",
+        "Nowruz",
+        "New Year",
+        "Good Friday",
+    ],
+    &[
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "ago",
+        "last",
+        "next",
+        "this",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ],
+);
 
 /// One lexicon match, compact: a sentence's matches are kept until it is classified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,6 +220,13 @@ impl Scan {
             _ => None,
         })
     }
+
+    /// Whether the text has a word that may start a time expression with no digit in it.
+    pub fn has_time_word(&self) -> bool {
+        self.found
+            .iter()
+            .any(|f| matches!(f.meaning, Meaning::Time { .. }))
+    }
 }
 
 /// Every phrase of every list compiled into one anchored automaton, walked from each
@@ -208,7 +275,7 @@ impl Phrases {
     }
 
     fn scan(&self, text: &str) -> Scan {
-        const LISTS: usize = 3;
+        const LISTS: usize = 4;
         let bytes = text.as_bytes();
         let start = self
             .dfa
@@ -230,16 +297,25 @@ impl Phrases {
                     if self.dfa.is_dead(sid) {
                         break;
                     }
-                    if !self.dfa.is_match(sid) || (j + 1 < bytes.len() && char_at(text, j + 1).0) {
+                    if !self.dfa.is_match(sid) {
                         continue;
                     }
+                    let boundary = j + 1 == bytes.len() || !char_at(text, j + 1).0;
                     for k in 0..self.dfa.match_len(sid) {
                         let pid = self.dfa.match_pattern(sid, k);
                         if self.dfa.pattern_len(pid) != j + 1 - i {
                             continue;
                         }
                         for &m in &self.meanings[pid.as_usize()] {
-                            best[m.list()] = Some((j + 1, m));
+                            let fits = match m {
+                                Meaning::Time { capital } => {
+                                    !capital || bytes[i].is_ascii_uppercase()
+                                }
+                                _ => boundary,
+                            };
+                            if fits {
+                                best[m.list()] = Some((j + 1, m));
+                            }
                         }
                     }
                 }
@@ -331,6 +407,13 @@ impl Lexicon {
         }
 
         let likely = |w: &str| d.likelihood.get(&w.to_ascii_lowercase()).copied();
+        for (words, capital) in [(TIME_WORDS.0, true), (TIME_WORDS.1, false)] {
+            entries.extend(
+                words
+                    .iter()
+                    .map(|w| (w.to_string(), Meaning::Time { capital })),
+            );
+        }
         entries.extend(
             d.hedges
                 .words

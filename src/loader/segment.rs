@@ -174,7 +174,10 @@ impl Iterator for Tokens<'_> {
 
 /// Appends a token, merging spaced single dots (`. . .`) into one token.
 fn push(p: &str, toks: &mut Vec<Tok>, mut tok: Tok) {
-    if !tok.hard && p[tok.start..tok.end].trim_end_matches(is_closer) == "." {
+    if !tok.hard
+        && p.as_bytes()[tok.start] == b'.'
+        && p[tok.start..tok.end].trim_end_matches(is_closer) == "."
+    {
         if let Some(last) = toks.last_mut()
             && last.dots > 0
             && p[last.start..last.end].ends_with('.')
@@ -333,6 +336,11 @@ fn is_attribution(p: &str, toks: &[Tok], i: usize) -> bool {
 /// Whether the sentence ends between token `i` and the next one, judged by the punctuation
 /// that ends token `i`, the `before`-th token of its sentence (from 0).
 fn ends_after(p: &str, toks: &[Tok], i: usize, before: usize) -> bool {
+    // Most tokens end in a letter, a digit or a comma: no boundary, nothing to look at.
+    let last = p.as_bytes()[toks[i].end - 1];
+    if last.is_ascii_alphanumeric() || matches!(last, b',' | b';' | b':' | b'-') {
+        return false;
+    }
     let text = |k: usize| &p[toks[k].start..toks[k].end];
     let (tok, next) = (text(i), text(i + 1));
     if next.trim_start_matches(is_closer).is_empty() {
