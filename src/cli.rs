@@ -188,7 +188,7 @@ pub fn analyze(
     format: OutputFormat,
     options: &Options,
 ) -> Result<(), CliError> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if let [path] = paths
         && !path.is_dir()
     {

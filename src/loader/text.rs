@@ -107,16 +107,29 @@ pub fn sanitize_owned(owned: String) -> String {
     let input = owned.as_str();
     // Most text has nothing to remove: find the first character that might need work and
     // copy everything before it at once.
-    let clean_up_to = input
-        .char_indices()
-        .find(|&(_, c)| {
-            c < ' ' && c != '\n'
-                || (c >= '\u{7F}'
-                    && (c <= '\u{9F}'
-                        || is_hidden(c)
-                        || matches!(c, '\u{200D}' | '\u{2028}' | '\u{2029}')))
-        })
-        .map_or(input.len(), |(i, _)| i);
+    let needs_work = |c: char| {
+        c < ' ' && c != '\n'
+            || (c >= '\u{7F}'
+                && (c <= '\u{9F}'
+                    || is_hidden(c)
+                    || matches!(c, '\u{200D}' | '\u{2028}' | '\u{2029}')))
+    };
+    // Printable ASCII and line ends are skipped a byte at a time; any other character is
+    // decoded and checked.
+    let mut clean_up_to = input.len();
+    let mut i = 0;
+    while let Some(k) = input.as_bytes()[i..]
+        .iter()
+        .position(|&b| !(b' '..0x7F).contains(&b) && b != b'\n')
+    {
+        i += k;
+        let c = input[i..].chars().next().unwrap_or(' ');
+        if needs_work(c) {
+            clean_up_to = i;
+            break;
+        }
+        i += c.len_utf8();
+    }
     if clean_up_to == input.len() {
         return owned;
     }
