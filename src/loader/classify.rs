@@ -296,7 +296,23 @@ fn claim_spans(s: &mut Sentence, scan: &Scan) {
 fn quotes(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    // Only `"`, `“`, `”`, `«` and `»` matter: find them by their bytes, not char by char.
+    let b = text.as_bytes();
+    let marks = b.iter().enumerate().filter_map(|(i, &x)| match x {
+        b'"' => Some((i, '"')),
+        0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+            Some(0x9C) => Some((i, '“')),
+            Some(0x9D) => Some((i, '”')),
+            _ => None,
+        },
+        0xC2 => match b.get(i + 1) {
+            Some(0xAB) => Some((i, '«')),
+            Some(0xBB) => Some((i, '»')),
+            _ => None,
+        },
+        _ => None,
+    });
+    for (i, c) in marks {
         match (open, c) {
             (None, '“' | '«' | '"') => open = Some((i, c)),
             (Some((start, o)), '”' | '»' | '"')
