@@ -237,6 +237,15 @@ struct Phrases {
     nfa: NFA,
     /// Per pattern: its meaning in each list it belongs to (at most one per list).
     meanings: Vec<Vec<Meaning>>,
+    /// The first two bytes (ASCII lower-cased) some pattern starts with, as a bit set:
+    /// a word that starts otherwise is skipped without walking the automaton.
+    openings: Box<[u64; 1024]>,
+}
+
+/// The bit of the pair of bytes `a`, `b` in [`Phrases::openings`].
+fn pair_bit(a: u8, b: u8) -> (usize, u64) {
+    let k = usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase());
+    (k / 64, 1 << (k % 64))
 }
 
 impl Phrases {
@@ -271,7 +280,24 @@ impl Phrases {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("lexicon automaton builds");
-        Phrases { nfa, meanings }
+        let mut openings = Box::new([0u64; 1024]);
+        for p in &patterns {
+            let p = p.as_bytes();
+            // A one-byte pattern may be followed by anything.
+            let seconds = match p.get(1) {
+                Some(&b) => b..=b,
+                None => 0..=255,
+            };
+            for b in seconds {
+                let (word, bit) = pair_bit(p[0], b);
+                openings[word] |= bit;
+            }
+        }
+        Phrases {
+            nfa,
+            meanings,
+            openings,
+        }
     }
 
     fn scan(&self, text: &str) -> Scan {
@@ -288,7 +314,14 @@ impl Phrases {
         let mut i = 0;
         while i < bytes.len() {
             let (alnum, width) = char_at(text, i);
-            if !prev_alnum {
+            let opens = || match bytes.get(i + 1) {
+                Some(&next) => {
+                    let (word, bit) = pair_bit(bytes[i], next);
+                    self.openings[word] & bit != 0
+                }
+                None => true,
+            };
+            if !prev_alnum && opens() {
                 // The longest match of each list starting here and ending on a boundary.
                 let mut best: [Option<(usize, Meaning)>; LISTS] = [None; LISTS];
                 let mut sid = start;
@@ -346,6 +379,10 @@ fn char_at(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
         return (b.is_ascii_alphanumeric(), 1);
+    }
+    // General punctuation (U+2000-U+206F: curly quotes, dashes) is common and never a letter.
+    if b == 0xE2 && matches!(text.as_bytes().get(i + 1), Some(0x80 | 0x81)) {
+        return (false, 3);
     }
     match text.get(i..).and_then(|t| t.chars().next()) {
         Some(c) => (c.is_alphanumeric(), c.len_utf8()),
