@@ -92,6 +92,10 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
         let mut end = i + len;
         while end < s.len() {
             let (n, nlen) = char_at(s, end);
+            if n.is_alphanumeric() {
+                end += nlen;
+                continue;
+            }
             // Inner punctuation joins a word when a letter or digit follows ("U.S", "1,500").
             let joins = (inner(n)
                 || (n == ',' && s[..end].ends_with(|p: char| p.is_ascii_digit())))
@@ -100,7 +104,7 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
                     let (x, _) = char_at(s, end + nlen);
                     x.is_alphanumeric() && (n != ',' || x.is_ascii_digit())
                 };
-            if n.is_alphanumeric() || joins {
+            if joins {
                 end += nlen;
             } else {
                 break;
