@@ -118,9 +118,7 @@ pub fn classify(sentences: &mut [Sentence], scans: Vec<Scan>) {
 /// The cues of a sentence, without those a negation cancels.
 fn live_cues(text: &str, scan: &Scan) -> Vec<Hit<(Section, Weight)>> {
     let mut hits = scan.cues();
-    let negative = ["not", "n't", "n’t", "never", " no "]
-        .iter()
-        .any(|n| text.contains(n));
+    let negative = has_negation(text);
     hits.extend(
         SELF_DENIAL
             .find_iter(if negative { text } else { "" })
@@ -162,6 +160,20 @@ fn rule_name(section: Section, weight: Weight) -> &'static str {
         ["weak context cue", "context cue", "strong context cue"],
     ];
     NAMES[section.index()][usize::from(weight.clamp(1, 3)) - 1]
+}
+
+/// Whether `text` contains "not", "n't", "n’t", "never" or " no ": one pass over its `n`s.
+fn has_negation(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        let rest = &b[i + 1..];
+        x == b'n'
+            && (rest.starts_with(b"ot")
+                || rest.starts_with(b"'t")
+                || rest.starts_with("’t".as_bytes())
+                || rest.starts_with(b"ever")
+                || i > 0 && b[i - 1] == b' ' && rest.starts_with(b"o "))
+    })
 }
 
 /// The section and the cues that decided it.
@@ -402,6 +414,29 @@ mod tests {
             section("We are not now in a position to attribute this activity to them."),
             Section::Denial
         );
+    }
+
+    #[test]
+    fn negation_is_found_where_a_substring_search_finds_it() {
+        for text in [
+            "It is not true.",
+            "They didn't.",
+            "They didn’t.",
+            "It never happened.",
+            "There is no evidence.",
+            "Nothing.",
+            "cannot",
+            "no ",
+            "It is NOT true.",
+            "a no-go",
+            "n",
+            "",
+        ] {
+            let substring = ["not", "n't", "n’t", "never", " no "]
+                .iter()
+                .any(|n| text.contains(n));
+            assert_eq!(has_negation(text), substring, "{text:?}");
+        }
     }
 
     #[test]
