@@ -9,6 +9,13 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// Writes one line to standard error. Unlike `eprintln!`, a standard error that cannot be
+/// written (a terminal that hung up) is not a panic: the line is dropped.
+pub fn say(line: std::fmt::Arguments) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 /// The sample briefing opened when no path is given.
 pub const SAMPLE: &str = include_str!("../assets/briefings/korea-ukraine.txt");
 /// The name the sample is shown under.
@@ -201,7 +208,7 @@ pub fn analyze(
     }
     let found = library::discover(paths, recursive)?;
     for note in &found.skipped {
-        eprintln!("debrief: note: {note}");
+        say(format_args!("debrief: note: {note}"));
     }
     let total = found.files.len();
     let jobs = found
@@ -224,7 +231,7 @@ pub fn analyze(
                     }
                     printed += 1;
                 }
-                Err(e) => eprintln!("debrief: {}: {e}", shown_path(&loaded.path)),
+                Err(e) => say(format_args!("debrief: {}: {e}", shown_path(&loaded.path))),
             }
         }
     }
@@ -253,7 +260,7 @@ fn write_document(
     several: bool,
 ) -> std::io::Result<()> {
     for w in &briefing.warnings {
-        eprintln!("debrief: {}: warning: {w}", shown_path(path));
+        say(format_args!("debrief: {}: warning: {w}", shown_path(path)));
     }
     match (format, several) {
         (OutputFormat::Json, false) => report::write_json(out, briefing)?,

@@ -13,7 +13,7 @@ use std::sync::Arc;
 fn main() {
     let cli = Cli::parse();
     if let Err(e) = run(cli) {
-        eprintln!("debrief: {e}");
+        cli::say(format_args!("debrief: {e}"));
         std::process::exit(e.exit_code());
     }
 }
@@ -55,7 +55,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 paths => {
                     let found = library::discover(paths, cli.recursive)?;
                     for note in &found.skipped {
-                        eprintln!("debrief: note: {note}");
+                        cli::say(format_args!("debrief: note: {note}"));
                     }
                     Opened::Library(Library::from_discovery(found))
                 }

@@ -19,6 +19,10 @@ fn through_shell(script: &str) -> CommandBuilder {
 }
 
 #[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "the panic hook it uses is compiled into debug builds only"
+)]
 fn a_panic_restores_the_terminal_before_it_is_reported() {
     // The hook in debug builds: panic while drawing the second frame (after the first key).
     let mut cmd = command(&[]);

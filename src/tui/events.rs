@@ -126,12 +126,20 @@ pub fn run(
     if _watcher.is_none() {
         lib.message = Some("live reload is off: the files cannot be watched".into());
     }
-    term.draw(|f| {
-        f.render_widget(&*lib, f.area());
-        if lib.ascii {
-            terminal::asciify(f.buffer_mut());
-        }
-    })?;
+    let draw = |term: &mut terminal::Screen, lib: &LibraryApp| {
+        term.draw(|f| {
+            f.render_widget(lib, f.area());
+            if lib.ascii {
+                terminal::asciify(f.buffer_mut());
+            }
+        })
+    };
+    // A terminal that went away while a frame was written ends the reader as a hang-up.
+    match draw(term, lib) {
+        Ok(()) => {}
+        Err(e) if terminal::gone(&e) => return Ok(Ending::Hangup),
+        Err(e) => return Err(e.into()),
+    }
     loop {
         let first = rx.recv().context("all event sources ended")?;
         let mut dirty = false;
@@ -161,7 +169,11 @@ pub fn run(
                         return Ok(Ending::Signal(sig));
                     }
                     let _ = resume.send(());
-                    let (w, h) = ratatui::crossterm::terminal::size()?;
+                    let (w, h) = match ratatui::crossterm::terminal::size() {
+                        Ok(size) => size,
+                        Err(e) if terminal::gone(&e) => return Ok(Ending::Hangup),
+                        Err(e) => return Err(e.into()),
+                    };
                     dirty |= lib.update(Action::Resize(w, h)) != Effect::None;
                 }
                 Event::Loaded(loaded) => {
@@ -186,12 +198,11 @@ pub fn run(
         }
         if dirty {
             lib.refresh();
-            term.draw(|f| {
-                f.render_widget(&*lib, f.area());
-                if lib.ascii {
-                    terminal::asciify(f.buffer_mut());
-                }
-            })?;
+            match draw(term, lib) {
+                Ok(()) => {}
+                Err(e) if terminal::gone(&e) => return Ok(Ending::Hangup),
+                Err(e) => return Err(e.into()),
+            }
         }
     }
 }

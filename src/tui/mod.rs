@@ -102,7 +102,12 @@ pub fn run(
         (size.width, size.height),
     )
     .with_color_depth(display.depth);
-    render(&mut screen, &app)?;
+    // The link can drop while the first frame is still being written.
+    match render(&mut screen, &app) {
+        Ok(()) => {}
+        Err(e) if terminal::gone(&e) => return Ok(Ending::Hangup),
+        Err(e) => return Err(e.into()),
+    }
     let ending = 'reader: loop {
         // Block until something happens: no tick, no timer.
         let mut redraw = false;
@@ -113,7 +118,11 @@ pub fn run(
                     break Ending::Signal(sig);
                 }
                 // SIGWINCH. crossterm reports a resize only once it reads again; relayout now.
-                let (w, h) = ratatui::crossterm::terminal::size()?;
+                let (w, h) = match ratatui::crossterm::terminal::size() {
+                    Ok(size) => size,
+                    Err(e) if terminal::gone(&e) => break Ending::Hangup,
+                    Err(e) => return Err(e.into()),
+                };
                 redraw = app.update(Action::Resize(w, h)) == Effect::Redraw;
             }
             Wake::Input => {
@@ -153,7 +162,11 @@ pub fn run(
             }
         }
         if redraw {
-            render(&mut screen, &app)?;
+            match render(&mut screen, &app) {
+                Ok(()) => {}
+                Err(e) if terminal::gone(&e) => break Ending::Hangup,
+                Err(e) => return Err(e.into()),
+            }
         }
     };
     drop(guard);

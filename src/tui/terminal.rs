@@ -227,3 +227,9 @@ pub fn base64(bytes: &[u8]) -> String {
     }
     out
 }
+
+/// Whether a failed write to the terminal means the terminal is gone (the SSH link dropped
+/// between the last hang-up check and the write): the reader then ends as on a hang-up.
+pub fn gone(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::EIO) || e.kind() == std::io::ErrorKind::BrokenPipe
+}
