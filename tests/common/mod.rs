@@ -1,6 +1,8 @@
 //! Briefings built by hand for the reader's tests, with speakers, spans and a timeline.
 #![allow(dead_code)]
 
+pub mod controls;
+
 use debrief::config::Config;
 use debrief::loader::{self, Lexicon, Options};
 use debrief::model::*;
