@@ -225,3 +225,113 @@ fn search_ignores_case_and_keeps_byte_offsets() {
     assert_eq!(find_matches("북한 북한", "북한").len(), 2);
     assert!(find_matches("abc", "").is_empty());
 }
+
+// ---- empty and damaged briefings ----------------------------------------------------------
+
+/// Every action the reader takes, bound to a key or not.
+fn every_action() -> Vec<Action> {
+    let mut all = vec![
+        Action::SelectNext,
+        Action::SelectPrev,
+        Action::SelectFirst,
+        Action::SelectLast,
+        Action::PageDown,
+        Action::PageUp,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::FocusAllegations,
+        Action::FocusDenials,
+        Action::FocusResponses,
+        Action::FocusContext,
+        Action::ToggleTimeline,
+        Action::Search,
+        Action::SearchNext,
+        Action::SearchPrev,
+        Action::OpenFilter,
+        Action::OnlySpeaker,
+        Action::ToggleDocument,
+        Action::Copy,
+        Action::Help,
+        Action::Close,
+        Action::Activate,
+        Action::ToggleEntry,
+        Action::SelectAll,
+        Action::SelectNone,
+        Action::OpenLibrary,
+        Action::OpenAllBriefings,
+        Action::OpenMergedTimeline,
+        Action::OpenSources,
+        Action::Input('x'),
+        Action::DeleteChar,
+        Action::Scroll(50, 5, 1),
+        Action::Scroll(50, 5, -1),
+        Action::Click(50, 5),
+        Action::Click(5, 5),
+    ];
+    all.extend([(40, 12), (80, 24), (1, 1), (120, 40)].map(|(w, h)| Action::Resize(w, h)));
+    all
+}
+
+#[test]
+fn an_empty_briefing_says_so_in_every_pane() {
+    let app = common::app(common::load(b""), (120, 40), true);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("This briefing has no sentences"),
+        "{screen}"
+    );
+    assert_eq!(screen.matches("  no sentences").count(), 4, "{screen}");
+    assert!(screen.lines().last().unwrap().contains("no sentences"));
+    insta::assert_snapshot!(screen);
+    // Whitespace only is the same briefing.
+    let blank = common::app(common::load(b"  \n\n\t\r\n \x0c\n"), (120, 40), true);
+    assert_eq!(text(draw(&blank).backend().buffer()), screen);
+}
+
+#[test]
+fn an_empty_briefing_in_the_document_view_80x24() {
+    let mut app = common::app(common::load(b"\n\n"), (80, 24), true);
+    app.update(Action::ToggleDocument);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(screen.contains("Document (0 sentences)"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn every_action_on_an_empty_briefing_is_calm() {
+    // Each action from each place an action can be taken: the panes, the document view, the
+    // timeline, and the three overlays; the screen is drawn after every one.
+    let openers: [&[Action]; 6] = [
+        &[],
+        &[Action::ToggleDocument],
+        &[Action::ToggleTimeline],
+        &[Action::Search],
+        &[Action::OpenFilter],
+        &[Action::Help],
+    ];
+    let fresh = common::app(common::load(b" \n"), (120, 40), true);
+    for opener in openers {
+        for action in every_action() {
+            let mut app = fresh.clone();
+            for a in opener.iter().chain([&action, &Action::SelectLast, &action]) {
+                app.update(a.clone());
+                draw(&app);
+            }
+            assert!(app.current_sentence().is_none());
+        }
+    }
+}
+
+#[test]
+fn a_filter_hiding_everything_says_so() {
+    let mut app = common::app(common::briefing(), (120, 40), true);
+    app.update(Action::OpenFilter);
+    app.update(Action::SelectNone);
+    app.update(Action::Activate);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("The source filter hides every sentence."),
+        "{screen}"
+    );
+    assert_eq!(screen.matches("  nothing here").count(), 4, "{screen}");
+}

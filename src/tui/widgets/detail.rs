@@ -15,7 +15,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 /// The detail pane's lines at `width` columns.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let Some(s) = app.current_sentence() else {
-        return vec![Line::styled("No sentence selected.", app.theme.muted())];
+        let note = super::empty_note(app).unwrap_or("No sentence selected.");
+        return vec![Line::styled(note, app.theme.muted())];
     };
     let t = &app.theme;
     let runs = text::styled_runs(&app.briefing, s, t, Style::new(), app.highlight_query());

@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 use std::ops::Range;
 
 /// Columns the gutter takes (`A │ `).
@@ -121,6 +121,12 @@ pub fn render_document(app: &App, area: Rect, buf: &mut Buffer) {
     let block_widget = pane_block(app, title, focused);
     let inner = block_widget.inner(area);
     block_widget.render(area, buf);
+    if let Some(note) = super::empty_note(app) {
+        Paragraph::new(Line::styled(note, app.theme.muted()))
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    }
     let width = inner.width as usize;
     let cached;
     let ranges: &[Range<usize>] = match &app.doc_lines {

@@ -56,7 +56,12 @@ pub fn render_pane(app: &App, section: Section, area: Rect, buf: &mut Buffer) {
     let items = &app.section_items[i];
     let state = app.panes[i];
     if items.is_empty() {
-        Line::styled("  nothing here", app.theme.muted()).render(inner, buf);
+        let note = if app.briefing.sentences.is_empty() {
+            "  no sentences"
+        } else {
+            "  nothing here"
+        };
+        Line::styled(note, app.theme.muted()).render(inner, buf);
         return;
     }
     let width = inner.width as usize;

@@ -69,7 +69,11 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
         .date
         .clone()
         .unwrap_or_else(|| "no date".to_owned());
-    let mut filter = app.filter.describe(&app.briefing);
+    let mut filter = if app.briefing.sentences.is_empty() {
+        "no sentences".to_owned()
+    } else {
+        app.filter.describe(&app.briefing)
+    };
     if !app.query.is_empty() {
         filter.push_str(&format!(" · /{}", app.query));
     }
