@@ -335,3 +335,81 @@ fn a_filter_hiding_everything_says_so() {
     );
     assert_eq!(screen.matches("  nothing here").count(), 4, "{screen}");
 }
+
+/// The status bar of a briefing loaded from `bytes`, and the style of its warning sign.
+fn warning_bar(bytes: &[u8], color: bool, ascii: bool) -> (String, ratatui::style::Style) {
+    let app = App::new(
+        common::load(bytes),
+        "in.txt",
+        &debrief::config::Config::default(),
+        color,
+        ascii,
+        (120, 40),
+    );
+    let mut term = draw(&app);
+    if ascii {
+        term.draw(|f| {
+            f.render_widget(&app, f.area());
+            debrief::tui::terminal::asciify(f.buffer_mut());
+        })
+        .unwrap();
+    }
+    let buf = term.backend().buffer();
+    let screen = text(buf);
+    let sign = if ascii { "! " } else { "\u{26A0} " };
+    let (x, y) = find(buf, sign);
+    let style = buf[(x, y)].style();
+    assert!(
+        screen.contains("Sentence 1 of"),
+        "the briefing opened:\n{screen}"
+    );
+    (screen.lines().last().unwrap().to_owned(), style)
+}
+
+#[test]
+fn warnings_show_in_the_status_bar() {
+    let utf8: &[u8] = b"The minister \x80denied it.";
+    let cases: [(&[u8], &str); 4] = [
+        (utf8, "1 warning: invalid UTF-8 replaced with \u{FFFD}"),
+        (
+            b"+++\ntitle = \n+++\nThe minister denied it.\n",
+            "1 warning: front matter is not valid TOML; ignored",
+        ),
+        (
+            b"+++\ndate = \"next Tuesday\"\n+++\nThe minister denied it.\n",
+            "1 warning: front matter date \"next Tuesday\" is not YYYY-MM-DD",
+        ),
+        (
+            b"Title: Talks\nDate: soon\n\nThe minister \xff denied it.\n",
+            "2 warnings: invalid UTF-8 replaced with \u{FFFD}",
+        ),
+    ];
+    for (bytes, want) in cases {
+        let (bar, sign) = warning_bar(bytes, true, false);
+        assert!(bar.contains(&format!("\u{26A0} {want}")), "{want}: {bar}");
+        assert_eq!(sign.fg, Some(Color::LightRed), "the warning colour: {bar}");
+        assert!(sign.add_modifier.contains(Modifier::BOLD));
+    }
+    // Without colour it is bold in the reversed bar; in ASCII mode the sign is `!`.
+    let (_, sign) = warning_bar(utf8, false, false);
+    assert!(matches!(sign.fg, None | Some(Color::Reset)), "{sign:?}");
+    assert!(sign.add_modifier.contains(Modifier::BOLD));
+    let (bar, _) = warning_bar(utf8, true, true);
+    assert!(
+        bar.contains("! 1 warning: invalid UTF-8 replaced with ?"),
+        "{bar}"
+    );
+    assert!(bar.is_ascii(), "{bar}");
+    // A clean briefing has no warning.
+    let clean = common::app(common::load(b"The minister denied it."), (120, 40), true);
+    let screen = text(draw(&clean).backend().buffer());
+    assert!(!screen.contains("warning"), "{screen}");
+}
+
+#[test]
+fn a_warning_80x24() {
+    let app = common::app(common::load(b"The minister \x80denied it."), (80, 24), true);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(screen.contains("\u{26A0} 1 warning"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
