@@ -233,3 +233,59 @@ fn the_stream_check_catches_what_a_document_could_smuggle() {
         "a raw C1 byte"
     );
 }
+
+/// Every key of the default configuration (reader, filter popup, search prompt), the arrow
+/// and page keys as a terminal sends them, and a typed search.
+const EVERY_KEY: &[&str] = &[
+    "j", "k", "g", "G", "\x04", "\x15", "\t", "\x1b[Z", "l", "h", "1", "2", "3", "4", "t", "j",
+    "\r", "t", "n", "N", "o", "o", "y", "v", "j", "G", "\x04", "\r", "y", "v", "/", "a", "b",
+    "\x7f", "\r", "n", "N", "\x1b", "/", "z", "\x1b", "f", "j", " ", "x", "a", "n", "\r", "f",
+    "\x1b", "?", "j", "G", "\x1b", "\x1b[A", "\x1b[B", "\x1b[C", "\x1b[D", "\x1b[H", "\x1b[F",
+    "\x1b[5~", "\x1b[6~", "\x1b", "L", "s", "\x7f", "\x03x",
+];
+
+#[test]
+fn an_empty_briefing_takes_every_key() {
+    let d = dir("empty");
+    for (name, bytes) in [("empty.txt", ""), ("blank.txt", " \n\n\t \r\n\u{200B}\n")] {
+        std::fs::write(d.join(name), bytes).expect("writes");
+        let mut s = open(&d, name, 100, 30);
+        s.wait_text("This briefing has no sentences");
+        assert!(s.status().contains("no sentences"), "{}", s.status());
+        for key in EVERY_KEY {
+            // Ctrl-c quits: it is the last key, after a check that the reader is still here.
+            if key.starts_with('\x03') {
+                s.send("?");
+                s.wait_text("Highlighting");
+                s.send("\x1b");
+                s.wait_for("help closed", |scr| !scr.contains("Highlighting"));
+            }
+            s.send(key);
+            // Keys apart, so an Esc is not read as Alt with the next key.
+            s.settle(std::time::Duration::from_millis(30));
+        }
+        let status = s.wait_exit();
+        assert!(status.success(), "{name}: exit status {status:?}");
+        s.assert_restored();
+        let raw = String::from_utf8_lossy(&s.raw);
+        assert!(!raw.contains("\x1b]52"), "{name}: nothing to copy");
+        assert!(!raw.contains("panicked"), "{name}");
+    }
+}
+
+#[test]
+fn a_damaged_briefing_opens_with_its_warnings() {
+    let d = dir("warnings");
+    std::fs::write(
+        d.join("damaged.txt"),
+        b"Title: Talks\nDate: next spring\n\nThe minister \xC0\xAFdenied the report.\n",
+    )
+    .expect("writes");
+    let mut s = open(&d, "damaged.txt", 120, 40);
+    s.wait_panes();
+    // (vt100 does not keep U+FFFD on its screen.)
+    s.wait_text("\u{26A0} 2 warnings: invalid UTF-8 replaced with");
+    assert!(s.screen().contains("denied the rep"), "{}", s.screen());
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
