@@ -41,6 +41,97 @@ pub fn find_matches(text: &str, query: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// A search query folded once, to tell quickly whether a sentence matches: the same answer
+/// as `!find_matches(text, query).is_empty()`, without folding ASCII text or allocating.
+#[derive(Debug, Clone)]
+pub struct Query {
+    folded: String,
+}
+
+impl Query {
+    pub fn new(query: &str) -> Query {
+        Query {
+            folded: query.chars().flat_map(char::to_lowercase).collect(),
+        }
+    }
+
+    /// Whether `text` contains the query, ignoring case; false for an empty query.
+    pub fn is_in(&self, text: &str) -> bool {
+        let q = self.folded.as_bytes();
+        if q.is_empty() {
+            return false;
+        }
+        if text.is_ascii() {
+            // ASCII folds to ASCII, so a query with anything else cannot match.
+            return self.folded.is_ascii()
+                && text
+                    .as_bytes()
+                    .windows(q.len())
+                    .any(|w| w.eq_ignore_ascii_case(q));
+        }
+        let folded: String = text.chars().flat_map(char::to_lowercase).collect();
+        folded.contains(&self.folded)
+    }
+}
+
+/// Every sentence's text folded to lower case, end to end in one string, each followed by a
+/// NUL (which no query holds), so that a search of a large briefing is one pass over memory
+/// rather than a visit to each sentence. Built on the first search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    folded: String,
+    /// Where each sentence's folded text starts, and the end of the last.
+    starts: Vec<usize>,
+}
+
+impl SearchIndex {
+    pub fn new(sentences: &[Sentence]) -> SearchIndex {
+        let mut folded = String::new();
+        let mut starts = Vec::with_capacity(sentences.len() + 1);
+        for s in sentences {
+            starts.push(folded.len());
+            if s.text.is_ascii() {
+                folded.push_str(&s.text);
+                let from = starts[starts.len() - 1];
+                folded[from..].make_ascii_lowercase();
+            } else {
+                folded.extend(s.text.chars().flat_map(char::to_lowercase));
+            }
+            folded.push('\0');
+        }
+        starts.push(folded.len());
+        SearchIndex { folded, starts }
+    }
+
+    /// Ids of the sentences containing `query` (as [`Query::is_in`] tells), in id order.
+    pub fn find(&self, query: &Query) -> Vec<usize> {
+        let mut ids = Vec::new();
+        let q = query.folded.as_str();
+        if q.is_empty() || q.contains('\0') {
+            return ids;
+        }
+        let (mut from, mut id) = (0, 0);
+        while let Some(p) = self.folded[from..].find(q) {
+            let at = from + p;
+            // Matches come in order: walk the starts forward rather than search them.
+            while self.starts[id + 1] <= at {
+                id += 1;
+            }
+            ids.push(id);
+            from = self.starts[id + 1];
+        }
+        ids
+    }
+
+    /// Whether sentence `id` contains `query`.
+    pub fn contains(&self, id: usize, query: &Query) -> bool {
+        let q = query.folded.as_str();
+        !q.is_empty()
+            && !q.contains('\0')
+            && self.folded[self.starts[id]..self.starts[id + 1]].contains(q)
+    }
+}
+
 /// The party of the speaker a `Speaker` span mentions, if it can be told.
 fn span_party<'a>(briefing: &'a Briefing, sentence: &Sentence, words: &str) -> Option<&'a str> {
     let speakers = || {

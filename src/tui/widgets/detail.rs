@@ -65,12 +65,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         sec.push(Span::styled(format!(" ({})", c.rule), t.muted()));
     }
     out.push(Line::from(sec));
-    let times: Vec<_> = app
-        .briefing
-        .timeline
-        .iter()
-        .filter(|tr| tr.sentence == s.id)
-        .collect();
+    let times: Vec<_> = app.times_of(s.id).collect();
     if !times.is_empty() {
         let mut l = vec![label("Time")];
         for (k, tr) in times.iter().enumerate() {
