@@ -115,9 +115,8 @@ pub struct App {
     pub matches: Vec<usize>,
     /// A one-off message for the status bar ("copied").
     pub message: Option<String>,
-    /// The document view's line ranges per visible sentence, for the width (inner columns)
-    /// they were counted at; kept by `update`, dropped whenever the visible sentences change.
-    pub doc_lines: Option<(u16, Vec<std::ops::Range<usize>>)>,
+    /// Lines of the document view's first block (`document.offset`) scrolled above the top.
+    pub document_skip: usize,
     /// Indices into the briefing's timeline in sentence order, so the detail pane finds a
     /// sentence's time references without going through the whole timeline.
     pub times_by_sentence: Vec<usize>,
@@ -170,7 +169,7 @@ impl App {
             query: String::new(),
             matches: Vec::new(),
             message: None,
-            doc_lines: None,
+            document_skip: 0,
             times_by_sentence: Vec::new(),
             search_index: None,
             filter_rows: None,
@@ -184,7 +183,6 @@ impl App {
 
     /// Recomputes the visible lists from the filter (selection is fixed up by the caller).
     pub(super) fn refresh_items(&mut self) {
-        self.doc_lines = None;
         self.doc_items = filter::visible(&self.briefing, &self.filter);
         // One pass over the sentences for all four sections.
         for items in &mut self.section_items {
