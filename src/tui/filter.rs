@@ -162,26 +162,42 @@ pub fn entries(briefing: &Briefing) -> Vec<Entry> {
 /// How many sentences each entry's voices speak (a sentence counts once per entry), in one
 /// pass over the sentences: the same as [`count`] for every entry.
 pub fn counts(briefing: &Briefing, entries: &[Entry]) -> Vec<usize> {
-    // The entries each voice counts for: its own row and its party's.
-    let mut rows_of: std::collections::HashMap<Voice, Vec<usize>> = Default::default();
+    // The rows each voice counts for (its own and its party's), by voice: the writer first,
+    // then the sources by id.
+    let slot = |v: &Voice| match v {
+        Voice::Writer => 0,
+        Voice::Source(id) => id + 1,
+    };
+    let mut rows_of: Vec<Vec<usize>> = vec![Vec::new(); briefing.sources.len() + 1];
     for (row, entry) in entries.iter().enumerate() {
         let members: &[Voice] = match entry {
             Entry::Party { members, .. } => members,
             Entry::Voice(v) => std::slice::from_ref(v),
         };
         for m in members {
-            rows_of.entry(*m).or_default().push(row);
+            if let Some(rows) = rows_of.get_mut(slot(m)) {
+                rows.push(row);
+            }
         }
     }
     let mut counts = vec![0; entries.len()];
     let mut rows = Vec::new();
     for s in &briefing.sentences {
+        let one = match s.speakers.as_slice() {
+            [] => Some(0),
+            [id] => Some(id + 1),
+            _ => None,
+        };
+        if let Some(v) = one {
+            // One voice: its rows are distinct already.
+            for &r in rows_of.get(v).into_iter().flatten() {
+                counts[r] += 1;
+            }
+            continue;
+        }
         rows.clear();
-        let mut add = |v: Voice| rows.extend(rows_of.get(&v).into_iter().flatten().copied());
-        if s.speakers.is_empty() {
-            add(Voice::Writer);
-        } else {
-            s.speakers.iter().for_each(|&id| add(Voice::Source(id)));
+        for id in &s.speakers {
+            rows.extend(rows_of.get(id + 1).into_iter().flatten().copied());
         }
         rows.sort_unstable();
         rows.dedup();
