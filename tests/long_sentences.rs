@@ -161,7 +161,7 @@ fn a_sentence_of_half_a_megabyte_is_drawn_as_far_as_the_screen_goes() {
 }
 
 #[test]
-fn a_sentence_with_thousands_of_dates_lists_some_and_counts_the_rest() {
+fn a_sentence_with_thousands_of_dates_and_cues_lists_some_and_counts_the_rest() {
     let b = common::load(long_sentence(100_000).as_bytes());
     let n = b.timeline.len();
     assert!(n > 1_000, "{n} dates");
@@ -181,6 +181,19 @@ fn a_sentence_with_thousands_of_dates_lists_some_and_counts_the_rest() {
     assert!(
         time.ends_with(&format!("; and {} more", n - listed)),
         "{time}"
+    );
+    // The cues that decided the section, likewise.
+    let cues = app.briefing.sentences[0].cues.len();
+    assert!(cues > 100, "{cues} cues");
+    let section = lines
+        .iter()
+        .find(|l| l.starts_with("Section "))
+        .expect("a Section line");
+    let listed = section.matches("(").count();
+    assert!(listed >= 3 && section.len() < 84 * 5, "{section}");
+    assert!(
+        section.ends_with(&format!(", and {} more", cues - listed)),
+        "{section}"
     );
 }
 

@@ -60,21 +60,32 @@ pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
     if s.cues.is_empty() {
         sec.push(Span::styled("  (no cue: default)", t.muted()));
     }
+    // A long sentence may hold thousands of cues and dates: each line lists what three rows
+    // can show and counts the rest.
+    let room = 3 * width;
+    let mut used = 0;
     for (k, c) in s.cues.iter().enumerate() {
+        if used > room {
+            let more = format!(", and {} more", s.cues.len() - k);
+            sec.push(Span::styled(more, t.muted()));
+            break;
+        }
+        let quoted = format!("\u{201c}{}\u{201d}", c.text);
+        let rule = format!(" ({})", c.rule);
+        used += text::width(&quoted) + text::width(&rule) + 10;
         sec.push(Span::raw(if k == 0 { "  because " } else { ", " }));
         sec.push(Span::styled(
-            format!("\u{201c}{}\u{201d}", c.text),
+            quoted,
             t.span(crate::model::SpanKind::Cue, c.section, None),
         ));
-        sec.push(Span::styled(format!(" ({})", c.rule), t.muted()));
+        sec.push(Span::styled(rule, t.muted()));
     }
     out.push(Line::from(sec));
-    // A sentence may hold thousands of dates: list what three rows can show, count the rest.
     let (mut l, mut shown, mut total) = (vec![label("Time")], 0, 0);
-    let mut used = 11;
+    used = 11;
     for tr in app.times_of(s.id) {
         total += 1;
-        if used > 3 * width {
+        if used > room {
             continue;
         }
         let item = format!(
