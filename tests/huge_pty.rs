@@ -28,6 +28,12 @@ fn open(test: &str, text: &str) -> Session {
     Session::spawn(cmd, 120, 40)
 }
 
+/// Removes the test's directory (megabytes each).
+fn clean(test: &str) {
+    let d = std::env::temp_dir().join(format!("debrief-huge-pty-{}-{test}", std::process::id()));
+    let _ = std::fs::remove_dir_all(d);
+}
+
 /// Sends `keys` and waits until the status bar shows `want`.
 fn press(s: &mut Session, keys: &str, want: &str) {
     s.send(keys);
@@ -80,6 +86,7 @@ fn a_million_one_word_sentences_answer_every_key() {
     s.send("q");
     assert!(s.wait_exit().success());
     s.assert_restored();
+    clean("million");
 }
 
 #[test]
@@ -110,4 +117,5 @@ fn a_sentence_of_a_megabyte_answers_every_key() {
     s.send("q");
     assert!(s.wait_exit().success());
     s.assert_restored();
+    clean("megabyte");
 }
