@@ -159,6 +159,46 @@ fn search_is_incremental_and_n_cycles() {
 }
 
 #[test]
+fn search_narrows_as_the_query_grows_and_widens_on_backspace() {
+    let mut app = common::app(common::briefing(), (120, 40), true);
+    app.update(Action::Search);
+    let mut seen = Vec::new();
+    for c in "seoul s".chars() {
+        app.update(Action::Input(c));
+        seen.push(app.search_matches().to_vec());
+    }
+    assert_eq!(seen[0], vec![0, 1, 2, 3, 4, 5], "s is everywhere");
+    assert_eq!(seen[4], vec![0, 3, 5], "seoul");
+    assert_eq!(seen[6], vec![5], "seoul s(aid)");
+    app.update(Action::DeleteChar);
+    app.update(Action::DeleteChar);
+    assert_eq!(app.search_matches(), vec![0, 3, 5]);
+}
+
+#[test]
+fn search_finds_only_what_the_filter_shows() {
+    use debrief::tui::filter::{SourceFilter, Voice};
+    let mut app = common::app(common::briefing(), (120, 40), true);
+    let type_query = |app: &mut debrief::tui::App| {
+        app.update(Action::Search);
+        for c in "PYONGYANG".chars() {
+            app.update(Action::Input(c));
+        }
+        app.update(Action::Activate);
+        app.search_matches().to_vec()
+    };
+    assert_eq!(type_query(&mut app), vec![0, 1]);
+    let only = SourceFilter::only(&app.briefing, &[Voice::Source(1), Voice::Source(2)]);
+    app.apply_filter(only);
+    assert_eq!(
+        app.search_matches(),
+        vec![1],
+        "the filter applied to the kept search"
+    );
+    assert_eq!(type_query(&mut app), vec![1]);
+}
+
+#[test]
 fn search_escape_restores_the_selection() {
     let mut app = common::app(common::briefing(), (120, 40), true);
     app.update(Action::Search);

@@ -3,7 +3,7 @@
 mod common;
 
 use debrief::tui::filter::{
-    Entry, SourceFilter, Voice, count, entries, toggle, visible, visible_timeline,
+    Entry, SourceFilter, Voice, count, counts, entries, toggle, visible, visible_timeline,
 };
 
 #[test]
@@ -78,4 +78,32 @@ fn toggling_a_party_toggles_its_members() {
     assert!(f.is_all());
     toggle(&mut f, &rows[0]); // the writer off
     assert_eq!(visible(&b, &f), vec![0, 1, 2, 3, 5]);
+}
+
+#[test]
+fn counts_in_one_pass_agree_with_each_entrys_count() {
+    for b in [common::briefing(), common::sample()] {
+        let rows = entries(&b);
+        let each: Vec<usize> = rows.iter().map(|e| count(&b, e)).collect();
+        assert_eq!(counts(&b, &rows), each);
+        assert!(each.iter().any(|&n| n > 1), "{each:?}");
+    }
+}
+
+#[test]
+fn a_sentence_passes_when_any_of_its_voices_is_shown() {
+    let b = common::sample();
+    for shown in [
+        vec![Voice::Writer],
+        vec![Voice::Source(0)],
+        vec![Voice::Source(1), Voice::Source(3)],
+    ] {
+        let f = SourceFilter::only(&b, &shown);
+        for s in &b.sentences {
+            let any = debrief::tui::filter::voices(s)
+                .iter()
+                .any(|v| shown.contains(v));
+            assert_eq!(f.matches(s), any, "{shown:?}: {}", s.text);
+        }
+    }
 }

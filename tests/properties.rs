@@ -375,3 +375,59 @@ fn escapes_open_at_a_line_end_read_the_same_with_crlf() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The reader's quick search test (ASCII without folding, narrowing as the query grows)
+    /// answers as the highlighting's full search does, with letters whose lower case changes
+    /// length or leaves ASCII (`İ`, the Kelvin sign, `ß`).
+    #[test]
+    fn the_quick_search_agrees_with_the_highlighting(
+        text in "[a-zA-Z \u{e4}\u{c4}\u{130}\u{131}\u{212a}\u{df}k]{0,24}",
+        query in "[a-zA-Z\u{e4}\u{c4}\u{130}\u{131}\u{212a}\u{df}k]{0,4}",
+    ) {
+        use debrief::tui::text::{Query, find_matches};
+        let whole = Query::new(&query).is_in(&text);
+        prop_assert_eq!(whole, !find_matches(&text, &query).is_empty());
+        // A text the query matches also matches every prefix of the query.
+        if whole {
+            for (i, _) in query.char_indices().skip(1) {
+                prop_assert!(Query::new(&query[..i]).is_in(&text));
+            }
+        }
+    }
+
+    /// The search index over a briefing's sentences finds exactly the sentences the quick
+    /// search test accepts, all at once and one by one.
+    #[test]
+    fn the_search_index_finds_what_the_quick_search_finds(
+        texts in proptest::collection::vec("[a-zA-Z .\u{e4}\u{c4}\u{130}\u{212a}\u{df}k]{0,12}", 0..12),
+        query in "[a-zA-Z.\u{e4}\u{c4}\u{130}\u{212a}\u{df}k \u{0}]{0,3}",
+    ) {
+        use debrief::model::{Section, Sentence};
+        use debrief::tui::text::{Query, SearchIndex};
+        let sentences: Vec<Sentence> = texts
+            .iter()
+            .enumerate()
+            .map(|(id, t)| Sentence {
+                id,
+                paragraph: 0,
+                text: t.clone(),
+                section: Section::Context,
+                speakers: Vec::new(),
+                cues: Vec::new(),
+                spans: Vec::new(),
+                likelihood: None,
+                turn: None,
+            })
+            .collect();
+        let q = Query::new(&query);
+        let index = SearchIndex::new(&sentences);
+        let want: Vec<usize> = (0..texts.len()).filter(|&i| q.is_in(&texts[i])).collect();
+        prop_assert_eq!(index.find(&q), want.clone());
+        for i in 0..texts.len() {
+            prop_assert_eq!(index.contains(i, &q), want.contains(&i));
+        }
+    }
+}

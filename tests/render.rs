@@ -225,3 +225,191 @@ fn search_ignores_case_and_keeps_byte_offsets() {
     assert_eq!(find_matches("북한 북한", "북한").len(), 2);
     assert!(find_matches("abc", "").is_empty());
 }
+
+// ---- empty and damaged briefings ----------------------------------------------------------
+
+/// Every action the reader takes, bound to a key or not.
+fn every_action() -> Vec<Action> {
+    let mut all = vec![
+        Action::SelectNext,
+        Action::SelectPrev,
+        Action::SelectFirst,
+        Action::SelectLast,
+        Action::PageDown,
+        Action::PageUp,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::FocusAllegations,
+        Action::FocusDenials,
+        Action::FocusResponses,
+        Action::FocusContext,
+        Action::ToggleTimeline,
+        Action::Search,
+        Action::SearchNext,
+        Action::SearchPrev,
+        Action::OpenFilter,
+        Action::OnlySpeaker,
+        Action::ToggleDocument,
+        Action::Copy,
+        Action::Help,
+        Action::Close,
+        Action::Activate,
+        Action::ToggleEntry,
+        Action::SelectAll,
+        Action::SelectNone,
+        Action::OpenLibrary,
+        Action::OpenAllBriefings,
+        Action::OpenMergedTimeline,
+        Action::OpenSources,
+        Action::Input('x'),
+        Action::DeleteChar,
+        Action::Scroll(50, 5, 1),
+        Action::Scroll(50, 5, -1),
+        Action::Click(50, 5),
+        Action::Click(5, 5),
+    ];
+    all.extend([(40, 12), (80, 24), (1, 1), (120, 40)].map(|(w, h)| Action::Resize(w, h)));
+    all
+}
+
+#[test]
+fn an_empty_briefing_says_so_in_every_pane() {
+    let app = common::app(common::load(b""), (120, 40), true);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("This briefing has no sentences"),
+        "{screen}"
+    );
+    assert_eq!(screen.matches("  no sentences").count(), 4, "{screen}");
+    assert!(screen.lines().last().unwrap().contains("no sentences"));
+    insta::assert_snapshot!(screen);
+    // Whitespace only is the same briefing.
+    let blank = common::app(common::load(b"  \n\n\t\r\n \x0c\n"), (120, 40), true);
+    assert_eq!(text(draw(&blank).backend().buffer()), screen);
+}
+
+#[test]
+fn an_empty_briefing_in_the_document_view_80x24() {
+    let mut app = common::app(common::load(b"\n\n"), (80, 24), true);
+    app.update(Action::ToggleDocument);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(screen.contains("Document (0 sentences)"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn every_action_on_an_empty_briefing_is_calm() {
+    // Each action from each place an action can be taken: the panes, the document view, the
+    // timeline, and the three overlays; the screen is drawn after every one.
+    let openers: [&[Action]; 6] = [
+        &[],
+        &[Action::ToggleDocument],
+        &[Action::ToggleTimeline],
+        &[Action::Search],
+        &[Action::OpenFilter],
+        &[Action::Help],
+    ];
+    let fresh = common::app(common::load(b" \n"), (120, 40), true);
+    for opener in openers {
+        for action in every_action() {
+            let mut app = fresh.clone();
+            for a in opener.iter().chain([&action, &Action::SelectLast, &action]) {
+                app.update(a.clone());
+                draw(&app);
+            }
+            assert!(app.current_sentence().is_none());
+        }
+    }
+}
+
+#[test]
+fn a_filter_hiding_everything_says_so() {
+    let mut app = common::app(common::briefing(), (120, 40), true);
+    app.update(Action::OpenFilter);
+    app.update(Action::SelectNone);
+    app.update(Action::Activate);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("The source filter hides every sentence."),
+        "{screen}"
+    );
+    assert_eq!(screen.matches("  nothing here").count(), 4, "{screen}");
+}
+
+/// The status bar of a briefing loaded from `bytes`, and the style of its warning sign.
+fn warning_bar(bytes: &[u8], color: bool, ascii: bool) -> (String, ratatui::style::Style) {
+    let app = App::new(
+        common::load(bytes),
+        "in.txt",
+        &debrief::config::Config::default(),
+        color,
+        ascii,
+        (120, 40),
+    );
+    let mut term = draw(&app);
+    if ascii {
+        term.draw(|f| {
+            f.render_widget(&app, f.area());
+            debrief::tui::terminal::asciify(f.buffer_mut());
+        })
+        .unwrap();
+    }
+    let buf = term.backend().buffer();
+    let screen = text(buf);
+    let sign = if ascii { "! " } else { "\u{26A0} " };
+    let (x, y) = find(buf, sign);
+    let style = buf[(x, y)].style();
+    assert!(
+        screen.contains("Sentence 1 of"),
+        "the briefing opened:\n{screen}"
+    );
+    (screen.lines().last().unwrap().to_owned(), style)
+}
+
+#[test]
+fn warnings_show_in_the_status_bar() {
+    let utf8: &[u8] = b"The minister \x80denied it.";
+    let cases: [(&[u8], &str); 4] = [
+        (utf8, "1 warning: invalid UTF-8 replaced with \u{FFFD}"),
+        (
+            b"+++\ntitle = \n+++\nThe minister denied it.\n",
+            "1 warning: front matter is not valid TOML; ignored",
+        ),
+        (
+            b"+++\ndate = \"next Tuesday\"\n+++\nThe minister denied it.\n",
+            "1 warning: front matter date \"next Tuesday\" is not YYYY-MM-DD",
+        ),
+        (
+            b"Title: Talks\nDate: soon\n\nThe minister \xff denied it.\n",
+            "2 warnings: invalid UTF-8 replaced with \u{FFFD}",
+        ),
+    ];
+    for (bytes, want) in cases {
+        let (bar, sign) = warning_bar(bytes, true, false);
+        assert!(bar.contains(&format!("\u{26A0} {want}")), "{want}: {bar}");
+        assert_eq!(sign.fg, Some(Color::LightRed), "the warning colour: {bar}");
+        assert!(sign.add_modifier.contains(Modifier::BOLD));
+    }
+    // Without colour it is bold in the reversed bar; in ASCII mode the sign is `!`.
+    let (_, sign) = warning_bar(utf8, false, false);
+    assert!(matches!(sign.fg, None | Some(Color::Reset)), "{sign:?}");
+    assert!(sign.add_modifier.contains(Modifier::BOLD));
+    let (bar, _) = warning_bar(utf8, true, true);
+    assert!(
+        bar.contains("! 1 warning: invalid UTF-8 replaced with ?"),
+        "{bar}"
+    );
+    assert!(bar.is_ascii(), "{bar}");
+    // A clean briefing has no warning.
+    let clean = common::app(common::load(b"The minister denied it."), (120, 40), true);
+    let screen = text(draw(&clean).backend().buffer());
+    assert!(!screen.contains("warning"), "{screen}");
+}
+
+#[test]
+fn a_warning_80x24() {
+    let app = common::app(common::load(b"The minister \x80denied it."), (80, 24), true);
+    let screen = text(draw(&app).backend().buffer());
+    assert!(screen.contains("\u{26A0} 1 warning"), "{screen}");
+    insta::assert_snapshot!(screen);
+}

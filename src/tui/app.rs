@@ -3,6 +3,7 @@
 
 use super::filter::{self, Entry, SourceFilter};
 use super::keymap::Keymap;
+use super::text::{Query, SearchIndex};
 use super::theme::Theme;
 use crate::config::Config;
 use crate::model::{Briefing, Section, Sentence};
@@ -114,9 +115,15 @@ pub struct App {
     pub matches: Vec<usize>,
     /// A one-off message for the status bar ("copied").
     pub message: Option<String>,
-    /// The document view's line ranges per visible sentence, for the width (inner columns)
-    /// they were counted at; kept by `update`, dropped whenever the visible sentences change.
-    pub doc_lines: Option<(u16, Vec<std::ops::Range<usize>>)>,
+    /// Lines of the document view's first block (`document.offset`) scrolled above the top.
+    pub document_skip: usize,
+    /// Indices into the briefing's timeline in sentence order, so the detail pane finds a
+    /// sentence's time references without going through the whole timeline.
+    pub times_by_sentence: Vec<usize>,
+    /// The sentences folded for searching, built on the first search.
+    pub search_index: Option<SearchIndex>,
+    /// The source filter popup's rows and their sentence counts, counted when it first opens.
+    pub filter_rows: Option<(Vec<Entry>, Vec<usize>)>,
 }
 
 impl App {
@@ -162,26 +169,42 @@ impl App {
             query: String::new(),
             matches: Vec::new(),
             message: None,
-            doc_lines: None,
+            document_skip: 0,
+            times_by_sentence: Vec::new(),
+            search_index: None,
+            filter_rows: None,
         };
+        let mut times: Vec<usize> = (0..app.briefing.timeline.len()).collect();
+        times.sort_by_key(|&i| app.briefing.timeline[i].sentence);
+        app.times_by_sentence = times;
         app.refresh_items();
         app
     }
 
     /// Recomputes the visible lists from the filter (selection is fixed up by the caller).
     pub(super) fn refresh_items(&mut self) {
-        self.doc_lines = None;
         self.doc_items = filter::visible(&self.briefing, &self.filter);
-        for s in Section::ALL {
-            self.section_items[s.index()] = self
-                .doc_items
-                .iter()
-                .copied()
-                .filter(|&id| self.briefing.sentences[id].section == s)
-                .collect();
+        // One pass over the sentences for all four sections.
+        for items in &mut self.section_items {
+            items.clear();
+        }
+        for &id in &self.doc_items {
+            let section = self.briefing.sentences[id].section;
+            self.section_items[section.index()].push(id);
         }
         self.timeline_items = filter::visible_timeline(&self.briefing, &self.filter);
         self.refresh_matches();
+    }
+
+    /// A sentence's time references, in timeline order.
+    pub fn times_of(&self, id: usize) -> impl Iterator<Item = &crate::model::TimeRef> {
+        let timeline = &self.briefing.timeline;
+        let by = &self.times_by_sentence;
+        let from = by.partition_point(|&i| timeline[i].sentence < id);
+        by[from..]
+            .iter()
+            .map(|&i| &timeline[i])
+            .take_while(move |t| t.sentence == id)
     }
 
     /// Whether the timeline sidebar is on screen.
@@ -229,11 +252,37 @@ impl App {
         if self.query.is_empty() {
             return;
         }
-        let (briefing, query) = (&self.briefing, &self.query);
-        self.matches
-            .extend(self.doc_items.iter().copied().filter(|&id| {
-                !super::text::find_matches(&briefing.sentences[id].text, query).is_empty()
-            }));
+        let sentences = &self.briefing.sentences;
+        let index = self
+            .search_index
+            .get_or_insert_with(|| SearchIndex::new(sentences));
+        let found = index.find(&Query::new(&self.query));
+        self.matches = if self.filter.is_all() {
+            found
+        } else {
+            // Both in id order: keep the matches the filter shows.
+            let mut visible = self.doc_items.iter().peekable();
+            found
+                .into_iter()
+                .filter(|&id| {
+                    while visible.next_if(|&&v| v < id).is_some() {}
+                    visible.peek() == Some(&&id)
+                })
+                .collect()
+        };
+    }
+
+    /// Narrows the matches after a character was added to the query: a sentence that did not
+    /// match the shorter query cannot match the longer one, so only the matches are searched.
+    pub(super) fn narrow_matches(&mut self) {
+        let Some(index) = self.search_index.as_ref() else {
+            return self.refresh_matches();
+        };
+        if self.query.chars().count() <= 1 {
+            return self.refresh_matches();
+        }
+        let query = Query::new(&self.query);
+        self.matches.retain(|&id| index.contains(id, &query));
     }
 
     /// The query to highlight, if any.

@@ -56,7 +56,15 @@ impl SourceFilter {
 
     /// Whether a sentence passes: at least one of its voices is shown.
     pub fn matches(&self, sentence: &Sentence) -> bool {
-        voices(sentence).iter().any(|v| !self.hidden.contains(v))
+        // Without building the voices: this runs once per sentence on every filter change.
+        if sentence.speakers.is_empty() {
+            !self.hidden.contains(&Voice::Writer)
+        } else {
+            sentence
+                .speakers
+                .iter()
+                .any(|&id| !self.hidden.contains(&Voice::Source(id)))
+        }
     }
 
     /// Whether nothing is filtered out.
@@ -91,6 +99,9 @@ pub fn voice_name(briefing: &Briefing, voice: Voice) -> &str {
 
 /// Ids of the sentences that pass the filter, in document order.
 pub fn visible(briefing: &Briefing, filter: &SourceFilter) -> Vec<usize> {
+    if filter.is_all() {
+        return (0..briefing.sentences.len()).collect();
+    }
     briefing
         .sentences
         .iter()
@@ -146,6 +157,55 @@ pub fn entries(briefing: &Briefing) -> Vec<Entry> {
         rows.extend(members.into_iter().map(Entry::Voice));
     }
     rows
+}
+
+/// How many sentences each entry's voices speak (a sentence counts once per entry), in one
+/// pass over the sentences: the same as [`count`] for every entry.
+pub fn counts(briefing: &Briefing, entries: &[Entry]) -> Vec<usize> {
+    // The rows each voice counts for (its own and its party's), by voice: the writer first,
+    // then the sources by id.
+    let slot = |v: &Voice| match v {
+        Voice::Writer => 0,
+        Voice::Source(id) => id + 1,
+    };
+    let mut rows_of: Vec<Vec<usize>> = vec![Vec::new(); briefing.sources.len() + 1];
+    for (row, entry) in entries.iter().enumerate() {
+        let members: &[Voice] = match entry {
+            Entry::Party { members, .. } => members,
+            Entry::Voice(v) => std::slice::from_ref(v),
+        };
+        for m in members {
+            if let Some(rows) = rows_of.get_mut(slot(m)) {
+                rows.push(row);
+            }
+        }
+    }
+    let mut counts = vec![0; entries.len()];
+    let mut rows = Vec::new();
+    for s in &briefing.sentences {
+        let one = match s.speakers.as_slice() {
+            [] => Some(0),
+            [id] => Some(id + 1),
+            _ => None,
+        };
+        if let Some(v) = one {
+            // One voice: its rows are distinct already.
+            for &r in rows_of.get(v).into_iter().flatten() {
+                counts[r] += 1;
+            }
+            continue;
+        }
+        rows.clear();
+        for id in &s.speakers {
+            rows.extend(rows_of.get(id + 1).into_iter().flatten().copied());
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        for &r in &rows {
+            counts[r] += 1;
+        }
+    }
+    counts
 }
 
 /// How many sentences an entry's voices speak (a sentence counts once per entry).

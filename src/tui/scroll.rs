@@ -48,27 +48,7 @@ impl App {
         self.document.selected = self.document.selected.min(doc_len.saturating_sub(1));
         if let Some(r) = a.document {
             let inner = layout::inner(r);
-            if self
-                .doc_lines
-                .as_ref()
-                .is_none_or(|(w, _)| *w != inner.width)
-            {
-                let ranges = document::line_ranges(self, inner.width as usize);
-                self.doc_lines = Some((inner.width, ranges));
-            }
-            let range = self
-                .doc_lines
-                .as_ref()
-                .and_then(|(_, r)| r.get(self.document.selected).cloned());
-            if let Some(range) = range {
-                let h = inner.height as usize;
-                let doc = &mut self.document;
-                if range.start < doc.offset {
-                    doc.offset = range.start;
-                } else if range.end > doc.offset + h {
-                    doc.offset = range.start.min(range.end.saturating_sub(h));
-                }
-            }
+            document::keep_selection_in_view(self, inner.width.into(), inner.height.into());
         }
         if let Some(Overlay::Filter(f)) = &mut self.overlay {
             let len = f.entries.len();

@@ -96,6 +96,12 @@ impl Theme {
         }
     }
 
+    /// The status bar's warning that the briefing was damaged: bold, in the warning colour
+    /// (which the reversed bar shows as its background).
+    pub fn warning(&self) -> Style {
+        self.fg(self.config.warning).add_modifier(Modifier::BOLD)
+    }
+
     /// The selected row: reversed and bold, which reads without colour.
     pub fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)

@@ -85,7 +85,7 @@ impl App {
         match action {
             Action::Input(c) => {
                 self.query.push(c);
-                self.refresh_matches();
+                self.narrow_matches();
             }
             Action::DeleteChar => {
                 self.query.pop();
@@ -108,7 +108,9 @@ impl App {
         // Incremental: jump to the first match at or after where the search started.
         let start = snap.sentence.unwrap_or(0);
         let matches = self.search_matches();
-        let target = matches.iter().find(|&&id| id >= start).or(matches.first());
+        let target = matches
+            .get(matches.partition_point(|&id| id < start))
+            .or(matches.first());
         if let Some(&id) = target {
             self.select_sentence(id);
         } else {
@@ -125,11 +127,16 @@ impl App {
         match action {
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::OpenFilter => {
-                let entries = filter::entries(&self.briefing);
-                let counts = entries
-                    .iter()
-                    .map(|e| filter::count(&self.briefing, e))
-                    .collect();
+                // The rows and their counts depend on the briefing alone: counted once.
+                let briefing = &self.briefing;
+                let (entries, counts) = self
+                    .filter_rows
+                    .get_or_insert_with(|| {
+                        let entries = filter::entries(briefing);
+                        let counts = filter::counts(briefing, &entries);
+                        (entries, counts)
+                    })
+                    .clone();
                 self.overlay = Some(Overlay::Filter(FilterState {
                     entries,
                     counts,
@@ -150,13 +157,17 @@ impl App {
             Action::SearchNext | Action::SearchPrev => {
                 let matches = self.search_matches();
                 let cur = self.current_sentence().map_or(0, |s| s.id);
+                // Matches are in id order: the next one after the current sentence, or the
+                // one before it, wrapping around.
                 let next = if action == Action::SearchNext {
-                    matches.iter().find(|&&id| id > cur).or(matches.first())
+                    matches
+                        .get(matches.partition_point(|&id| id <= cur))
+                        .or(matches.first())
                 } else {
                     matches
-                        .iter()
-                        .rev()
-                        .find(|&&id| id < cur)
+                        .partition_point(|&id| id < cur)
+                        .checked_sub(1)
+                        .and_then(|k| matches.get(k))
                         .or(matches.last())
                 };
                 match next {
@@ -293,14 +304,15 @@ impl App {
         let section = sentence.section;
         match self.view {
             View::Document => {
-                if let Some(pos) = self.doc_items.iter().position(|&i| i == id) {
+                // The lists are in document order, which is id order.
+                if let Ok(pos) = self.doc_items.binary_search(&id) {
                     self.document.selected = pos;
                     self.focus = Focus::Pane(self.last_pane);
                 }
             }
             View::Panes => {
                 let i = section.index();
-                if let Some(pos) = self.section_items[i].iter().position(|&x| x == id) {
+                if let Ok(pos) = self.section_items[i].binary_search(&id) {
                     self.panes[i].selected = pos;
                     self.focus_pane(section);
                 }
@@ -327,10 +339,8 @@ impl App {
         self.filter = next;
         self.refresh_items();
         let place = |items: &[usize], old: Option<usize>| {
-            old.map_or(0, |o| {
-                items.iter().position(|&x| x >= o).unwrap_or(items.len())
-            })
-            .min(items.len().saturating_sub(1))
+            old.map_or(0, |o| items.partition_point(|&x| x < o))
+                .min(items.len().saturating_sub(1))
         };
         for s in Section::ALL {
             let i = s.index();

@@ -1,6 +1,8 @@
 //! Briefings built by hand for the reader's tests, with speakers, spans and a timeline.
 #![allow(dead_code)]
 
+pub mod controls;
+
 use debrief::config::Config;
 use debrief::loader::{self, Lexicon, Options};
 use debrief::model::*;
@@ -121,11 +123,16 @@ pub fn briefing() -> Briefing {
 
 /// The bundled sample, analysed with the default lexicons.
 pub fn sample() -> Briefing {
+    load(debrief::cli::SAMPLE.as_bytes())
+}
+
+/// A briefing analysed from `bytes` with the default lexicons.
+pub fn load(bytes: &[u8]) -> Briefing {
     let options = Options {
         date: None,
         lexicon: Arc::new(Lexicon::with_additions(&Default::default())),
     };
-    loader::load(debrief::cli::SAMPLE.as_bytes(), &options).expect("the sample loads")
+    loader::load(bytes, &options).expect("the briefing loads")
 }
 
 /// A reader over `b` at `size`, with the default configuration.

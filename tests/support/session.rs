@@ -119,7 +119,13 @@ impl Session {
 
     /// Feeds output to the terminal emulator until `ok` holds for the screen.
     pub fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + TIMEOUT;
+        self.wait_for_within(TIMEOUT, what, ok);
+    }
+
+    /// [`Session::wait_for`] with a timeout of the test's own, for a program with much to do
+    /// (a huge briefing in a debug build).
+    pub fn wait_for_within(&mut self, timeout: Duration, what: &str, ok: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + timeout;
         loop {
             if ok(&self.screen()) {
                 return;

@@ -12,14 +12,19 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-/// The detail pane's lines at `width` columns.
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+/// The detail pane's lines at `width` columns, the sentence's text wrapped to no more than
+/// `max_text` lines (what the pane can show of a very long sentence).
+pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
     let Some(s) = app.current_sentence() else {
-        return vec![Line::styled("No sentence selected.", app.theme.muted())];
+        let note = super::empty_note(app).unwrap_or("No sentence selected.");
+        return vec![Line::styled(note, app.theme.muted())];
     };
     let t = &app.theme;
-    let runs = text::styled_runs(&app.briefing, s, t, Style::new(), app.highlight_query());
-    let mut out = text::wrap_runs(&s.text, &runs, width);
+    let ranges = text::wrap_ranges_upto(&s.text, width, max_text);
+    let end = ranges.last().map_or(0, |r| r.end);
+    let query = app.highlight_query();
+    let runs = text::styled_runs_upto(&app.briefing, s, t, Style::new(), query, end);
+    let mut out = text::lines_of(&s.text, &runs, &ranges);
     let label = |l: &str| Span::styled(format!("{l:<11}"), t.muted());
     out.push(Line::raw(""));
     let mut who = vec![label("Speakers")];
@@ -55,29 +60,51 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     if s.cues.is_empty() {
         sec.push(Span::styled("  (no cue: default)", t.muted()));
     }
+    // A long sentence may hold thousands of cues and dates: each line lists what three rows
+    // can show and counts the rest.
+    let room = 3 * width;
+    let mut used = 0;
     for (k, c) in s.cues.iter().enumerate() {
+        if used > room {
+            let more = format!(", and {} more", s.cues.len() - k);
+            sec.push(Span::styled(more, t.muted()));
+            break;
+        }
+        let quoted = format!("\u{201c}{}\u{201d}", c.text);
+        let rule = format!(" ({})", c.rule);
+        used += text::width(&quoted) + text::width(&rule) + 10;
         sec.push(Span::raw(if k == 0 { "  because " } else { ", " }));
         sec.push(Span::styled(
-            format!("\u{201c}{}\u{201d}", c.text),
+            quoted,
             t.span(crate::model::SpanKind::Cue, c.section, None),
         ));
-        sec.push(Span::styled(format!(" ({})", c.rule), t.muted()));
+        sec.push(Span::styled(rule, t.muted()));
     }
     out.push(Line::from(sec));
-    let times: Vec<_> = app
-        .briefing
-        .timeline
-        .iter()
-        .filter(|tr| tr.sentence == s.id)
-        .collect();
-    if !times.is_empty() {
-        let mut l = vec![label("Time")];
-        for (k, tr) in times.iter().enumerate() {
-            if k > 0 {
-                l.push(Span::raw("; "));
-            }
-            l.push(Span::raw(format!("{} = {}", tr.text, format_date(tr))));
+    let (mut l, mut shown, mut total) = (vec![label("Time")], 0, 0);
+    used = 11;
+    for tr in app.times_of(s.id) {
+        total += 1;
+        if used > room {
+            continue;
         }
+        let item = format!(
+            "{}{} = {}",
+            if shown > 0 { "; " } else { "" },
+            tr.text,
+            format_date(tr)
+        );
+        used += text::width(&item);
+        l.push(Span::raw(item));
+        shown += 1;
+    }
+    if total > shown {
+        l.push(Span::styled(
+            format!("; and {} more", total - shown),
+            t.muted(),
+        ));
+    }
+    if total > 0 {
         out.push(Line::from(l));
     }
     if let Some(lk) = s.likelihood {
@@ -117,7 +144,7 @@ pub fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let inner = block.inner(area);
     block.render(area, buf);
-    let mut lines = lines(app, inner.width as usize);
+    let mut lines = lines(app, inner.width as usize, inner.height as usize);
     if lines.len() > inner.height as usize {
         // Short of room: drop the blank line between the text and its particulars.
         if let Some(blank) = lines.iter().position(|l| l.width() == 0) {

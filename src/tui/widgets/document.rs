@@ -2,8 +2,10 @@
 //! sentence with its section in the gutter and its speaker.
 //!
 //! Each visible sentence is a block: a blank line and headings when a paragraph starts, the
-//! speaker line, then the wrapped text. Block heights are counted without styling (and cached
-//! by `update`), so drawing styles only the blocks on screen.
+//! speaker line, then the wrapped text. The view is scrolled by an anchor, the first block on
+//! screen and how many of its lines are above the top, never by an absolute line number, so
+//! drawing and scrolling count and wrap only the blocks on screen: a briefing of a million
+//! sentences costs what a short one does.
 
 use super::pane_block;
 use super::sections::speaker_spans;
@@ -14,32 +16,43 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
-use std::ops::Range;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// Columns the gutter takes (`A │ `).
 const GUTTER: usize = 4;
 
-/// Lines before a sentence's own lines: a blank line and headings when its paragraph starts.
-fn prefix_lines(app: &App, pos: usize) -> Vec<Line<'static>> {
-    let id = app.doc_items[pos];
-    let s = &app.briefing.sentences[id];
+/// Whether the block at `pos` opens a paragraph, and the headings of that paragraph.
+fn paragraph_start(app: &App, pos: usize) -> Option<&[crate::model::Heading]> {
+    let s = &app.briefing.sentences[app.doc_items[pos]];
     let prev = pos
         .checked_sub(1)
         .map(|p| app.briefing.sentences[app.doc_items[p]].paragraph);
     if prev == Some(s.paragraph) {
-        return Vec::new();
+        return None;
     }
+    // Headings are in paragraph order.
+    let h = &app.briefing.headings;
+    let from = h.partition_point(|h| h.paragraph < s.paragraph);
+    let to = from + h[from..].partition_point(|h| h.paragraph == s.paragraph);
+    Some(&h[from..to])
+}
+
+/// How many lines come before the block's own lines: a blank line between paragraphs, then
+/// the paragraph's headings.
+fn prefix_count(app: &App, pos: usize) -> usize {
+    paragraph_start(app, pos).map_or(0, |h| usize::from(pos > 0) + h.len())
+}
+
+/// Lines before a sentence's own lines: a blank line and headings when its paragraph starts.
+fn prefix_lines(app: &App, pos: usize) -> Vec<Line<'static>> {
+    let Some(headings) = paragraph_start(app, pos) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
-    if prev.is_some() {
+    if pos > 0 {
         out.push(Line::raw(""));
     }
-    for h in app
-        .briefing
-        .headings
-        .iter()
-        .filter(|h| h.paragraph == s.paragraph)
-    {
+    for h in headings {
         let head = format!("{} {}", "#".repeat(h.level), h.text);
         out.push(Line::styled(
             head,
@@ -54,23 +67,86 @@ fn text_width(width: usize) -> usize {
     width.saturating_sub(GUTTER).max(1)
 }
 
-/// The line range of each visible sentence (its speaker line and text, not the blank line
-/// and headings before it) at `width` columns. Counts only: no styling.
-pub fn line_ranges(app: &App, width: usize) -> Vec<Range<usize>> {
-    let text_w = text_width(width);
-    let mut at = 0;
-    let mut out = Vec::with_capacity(app.doc_items.len());
-    for (pos, &id) in app.doc_items.iter().enumerate() {
-        at += prefix_lines(app, pos).len();
-        let n = 1 + text::wrap_ranges(&app.briefing.sentences[id].text, text_w).len();
-        out.push(at..at + n);
-        at += n;
-    }
-    out
+/// A sentence's own lines (its speaker line and text) at `width` columns of view, counted up
+/// to `cap`: a sentence of megabytes is not wrapped past what a screen can show.
+fn own_count(app: &App, pos: usize, width: usize, cap: usize) -> usize {
+    let text = &app.briefing.sentences[app.doc_items[pos]].text;
+    let wrapped = text::wrap_ranges_upto(text, text_width(width), cap.max(2) - 1).len();
+    (1 + wrapped).min(cap)
 }
 
-/// One sentence's block, styled: prefix lines, then the speaker line and the text.
-fn block(app: &App, pos: usize, width: usize) -> Vec<Line<'static>> {
+/// All the lines of the block at `pos` (prefix and own lines), counted up to `cap`.
+fn block_count(app: &App, pos: usize, width: usize, cap: usize) -> usize {
+    let prefix = prefix_count(app, pos);
+    (prefix + own_count(app, pos, width, cap.saturating_sub(prefix))).min(cap)
+}
+
+/// Moves the anchor (`document.offset`, the first block shown, and `document_skip`, its
+/// lines above the top) so the selected sentence is on screen in a view of `width` x `height`.
+/// Going up, the selected sentence comes in at the top with its headings; going down, at the
+/// bottom; one taller than the view shows its first lines. Counts only the blocks between the
+/// anchor and the selection, and no more of them than fill a screen.
+pub fn keep_selection_in_view(app: &mut App, width: usize, height: usize) {
+    let len = app.doc_items.len();
+    if len == 0 || height == 0 {
+        app.document.offset = 0;
+        app.document_skip = 0;
+        return;
+    }
+    let sel = app.document.selected.min(len - 1);
+    let top = app.document.offset.min(len - 1);
+    let skip = app.document_skip;
+    let skip = skip.min(block_count(app, top, width, skip + 1) - 1);
+    // Enough to compare with the height.
+    let screen = height + 1;
+    let (prefix, own) = (prefix_count(app, sel), own_count(app, sel, width, screen));
+    let blank = usize::from(sel > 0 && prefix > 0);
+    let anchor = if sel < top || (sel == top && skip > prefix) {
+        // Above the view: at the top, with its headings if they fit (not the blank line).
+        if prefix - blank + own <= height {
+            (sel, blank)
+        } else {
+            (sel, prefix)
+        }
+    } else {
+        // Where the selected block ends, counted from the top (stopping past the bottom).
+        let mut end = block_count(app, top, width, skip + screen) - skip;
+        let mut pos = top;
+        while pos < sel && end <= height {
+            pos += 1;
+            end += block_count(app, pos, width, screen);
+        }
+        if pos == sel && end <= height {
+            (top, skip)
+        } else if own >= height {
+            (sel, prefix)
+        } else {
+            // Below the view: its last line at the bottom, blocks above it filling the rest.
+            let mut room = height - own;
+            if prefix >= room {
+                (sel, prefix - room)
+            } else {
+                room -= prefix;
+                let mut anchor = (sel, 0);
+                while room > 0 && anchor.0 > 0 {
+                    let above = anchor.0 - 1;
+                    // The block the top falls in is counted in full: its hidden lines are
+                    // counted from its start.
+                    let h = block_count(app, above, width, usize::MAX);
+                    anchor = (above, h.saturating_sub(room));
+                    room = room.saturating_sub(h);
+                }
+                anchor
+            }
+        }
+    };
+    app.document.selected = sel;
+    (app.document.offset, app.document_skip) = anchor;
+}
+
+/// The first `max` lines of one sentence's block, styled: prefix lines, then the speaker line
+/// and the text (wrapped and styled no further than `max` lines).
+fn block(app: &App, pos: usize, width: usize, max: usize) -> Vec<Line<'static>> {
     let t: &Theme = &app.theme;
     let text_w = text_width(width);
     let bar = if t.ascii { "|" } else { "│" };
@@ -78,13 +154,20 @@ fn block(app: &App, pos: usize, width: usize) -> Vec<Line<'static>> {
     let s = &app.briefing.sentences[id];
     let selected = pos == app.document.selected;
     let mut lines = prefix_lines(app, pos);
+    if lines.len() >= max {
+        lines.truncate(max);
+        return lines;
+    }
     let mut head = speaker_spans(app, id);
     head.push(Span::raw(":"));
-    let runs = text::styled_runs(&app.briefing, s, t, Style::new(), app.highlight_query());
+    let ranges = text::wrap_ranges_upto(&s.text, text_w, max - lines.len() - 1);
+    let end = ranges.last().map_or(0, |r| r.end);
+    let query = app.highlight_query();
+    let runs = text::styled_runs_upto(&app.briefing, s, t, Style::new(), query, end);
     let mut body = vec![super::fit(head, text_w, t.ascii)];
-    body.extend(text::wrap_runs(&s.text, &runs, text_w));
+    body.extend(text::lines_of(&s.text, &runs, &ranges));
     let section = t.section(s.section).add_modifier(Modifier::BOLD);
-    for (k, mut line) in body.into_iter().enumerate() {
+    for (k, mut line) in body.into_iter().enumerate().take(max - lines.len()) {
         let mark = if k == 0 {
             Theme::section_mark(s.section)
         } else {
@@ -121,32 +204,30 @@ pub fn render_document(app: &App, area: Rect, buf: &mut Buffer) {
     let block_widget = pane_block(app, title, focused);
     let inner = block_widget.inner(area);
     block_widget.render(area, buf);
+    if let Some(note) = super::empty_note(app) {
+        Paragraph::new(Line::styled(note, app.theme.muted()))
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    }
     let width = inner.width as usize;
-    let cached;
-    let ranges: &[Range<usize>] = match &app.doc_lines {
-        Some((w, r)) if *w == inner.width => r,
-        _ => {
-            cached = line_ranges(app, width);
-            &cached
-        }
-    };
-    let offset = app.document.offset;
-    // The first block that reaches the offset (its prefix lines may start before it).
-    let first = ranges.partition_point(|r| r.end <= offset);
-    let mut y = 0usize;
     let height = inner.height as usize;
-    for (pos, range) in ranges.iter().enumerate().skip(first) {
-        let lines = block(app, pos, width);
-        let start = range.end - lines.len();
-        for (k, line) in lines.into_iter().enumerate() {
-            if start + k < offset {
-                continue;
-            }
+    let mut y = 0usize;
+    let mut skip = app.document_skip;
+    for pos in app.document.offset..app.doc_items.len() {
+        for line in block(app, pos, width, skip + height - y)
+            .into_iter()
+            .skip(skip)
+        {
             if y >= height {
                 return;
             }
             line.render(Rect::new(inner.x, inner.y + y as u16, inner.width, 1), buf);
             y += 1;
+        }
+        skip = 0;
+        if y >= height {
+            return;
         }
     }
 }

@@ -297,7 +297,9 @@ pub fn sentence_spans(
         let party = party.and_then(|src| src.party.as_deref());
         spans.push(Span::styled(format!("{who}: "), t.speaker(party)));
     }
-    spans.push(Span::raw(s.text.clone()));
+    // No row is wider than a terminal can be: a sentence of megabytes is not copied whole.
+    let end = text::prefix_for_width(&s.text, u16::MAX.into());
+    spans.push(Span::raw(s.text[..end].to_owned()));
     spans
 }
 
@@ -331,8 +333,10 @@ pub fn render_sentence_box(lib: &LibraryApp, sel: Option<Selection>, area: Rect,
         who
     };
     let enter = lib.keymap.keys_for(&Action::Activate);
+    // The box shows no more of a long sentence than its rows hold.
+    let room = usize::from(inner.width) * usize::from(inner.height);
     let lines = vec![
-        Line::raw(s.text.clone()),
+        Line::raw(s.text[..text::prefix_for_width(&s.text, room)].to_owned()),
         Line::raw(""),
         Line::from(vec![
             Span::styled("Speakers ", t.muted()),

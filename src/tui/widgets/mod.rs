@@ -71,6 +71,19 @@ fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
         .render(r, buf);
 }
 
+/// What the reader says where there is no sentence to show: the briefing has none at all
+/// (an empty or blank file, or only a header or headings), or the source filter hides them
+/// all; `None` when there are sentences to show.
+pub fn empty_note(app: &App) -> Option<&'static str> {
+    if app.briefing.sentences.is_empty() {
+        Some("This briefing has no sentences: the file is empty, blank, or only a header.")
+    } else if app.doc_items.is_empty() {
+        Some("The source filter hides every sentence.")
+    } else {
+        None
+    }
+}
+
 /// A bordered block with a title, heavier and in the accent colour when focused.
 pub fn pane_block<'a>(app: &App, title: Line<'a>, focused: bool) -> Block<'a> {
     let t = &app.theme;

@@ -56,7 +56,12 @@ pub fn render_pane(app: &App, section: Section, area: Rect, buf: &mut Buffer) {
     let items = &app.section_items[i];
     let state = app.panes[i];
     if items.is_empty() {
-        Line::styled("  nothing here", app.theme.muted()).render(inner, buf);
+        let note = if app.briefing.sentences.is_empty() {
+            "  no sentences"
+        } else {
+            "  nothing here"
+        };
+        Line::styled(note, app.theme.muted()).render(inner, buf);
         return;
     }
     let width = inner.width as usize;
@@ -92,7 +97,16 @@ pub fn sentence_row(
     let mut spans = vec![Span::raw(mark)];
     spans.extend(speaker_spans(app, id));
     spans.push(Span::raw(": "));
-    let runs = text::styled_runs(&app.briefing, s, t, Style::new(), app.highlight_query());
+    // One row shows the start of the sentence: style no more of it than fits.
+    let end = text::prefix_for_width(&s.text, width);
+    let runs = text::styled_runs_upto(
+        &app.briefing,
+        s,
+        t,
+        Style::new(),
+        app.highlight_query(),
+        end,
+    );
     spans.extend(
         runs.into_iter()
             .map(|(r, st)| Span::styled(s.text[r].to_owned(), st)),

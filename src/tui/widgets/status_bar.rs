@@ -3,6 +3,7 @@
 use super::fit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Overlay, View};
+use crate::tui::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -31,6 +32,29 @@ pub fn position(app: &App) -> String {
             )
         }
     }
+}
+
+/// The status bar's note that the briefing was damaged on the way in (invalid UTF-8 replaced,
+/// a broken header ignored): `⚠ 1 warning: invalid UTF-8 replaced with �`, the first of the
+/// loader's messages without its parenthesised details; `None` without warnings.
+pub fn warning_summary(warnings: &[String], ascii: bool) -> Option<String> {
+    let first = warnings.first()?;
+    let mut short = String::new();
+    let mut depth = 0usize;
+    for c in first.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => short.push(c),
+            _ => {}
+        }
+    }
+    let short = short.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short = short.replace(" ;", ";");
+    let sign = if ascii { "!" } else { "\u{26A0}" };
+    let n = warnings.len();
+    let noun = if n == 1 { "warning" } else { "warnings" };
+    Some(format!("{sign} {n} {noun}: {short}"))
 }
 
 /// Draws the status bar (or the search prompt while it is open).
@@ -69,19 +93,27 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
         .date
         .clone()
         .unwrap_or_else(|| "no date".to_owned());
-    let mut filter = app.filter.describe(&app.briefing);
+    let mut filter = if app.briefing.sentences.is_empty() {
+        "no sentences".to_owned()
+    } else {
+        app.filter.describe(&app.briefing)
+    };
     if !app.query.is_empty() {
         filter.push_str(&format!(" · /{}", app.query));
     }
+    let warning = warning_summary(&app.briefing.warnings, t.ascii);
     let hint = |a: Action, what: &str| {
         format!(
             "{} {what}",
             app.keymap.keys_for(&a).split('/').next().unwrap_or("")
         )
     };
+    // A warning takes the room of the longer key hints (they are all in the help).
+    let warning_w = warning.as_deref().map_or(0, text::width);
+    let (full_hints, short_hints) = (110 + warning_w, 60 + warning_w);
     let right = match &app.message {
         Some(m) => format!(" {m} "),
-        None if width >= 110 => format!(
+        None if width >= full_hints => format!(
             " {} · {}  {}  {}  {} ",
             position(app),
             hint(Action::Help, "help"),
@@ -89,7 +121,7 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
             hint(Action::ToggleDocument, "document"),
             hint(Action::Quit, "quit"),
         ),
-        None if width >= 60 => format!(
+        None if width >= short_hints => format!(
             " {} · {}  {} ",
             position(app),
             hint(Action::Help, "help"),
@@ -97,16 +129,34 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         None => format!(" {} ", position(app)),
     };
-    let right_w = crate::tui::text::width(&right).min(width / 2);
+    let right_w = text::width(&right).min(width / 2);
     let left_w = width - right_w;
-    let left = fit(
-        vec![
-            Span::styled(format!(" {title}"), bar.add_modifier(Modifier::BOLD)),
-            Span::styled(format!(" · {date} · {filter}"), bar),
-        ],
-        left_w,
-        t.ascii,
-    );
+    // The filter is cut first, then the title, so a warning stays in sight on a narrow bar.
+    let date_part = format!(" · {date}");
+    let warn_part = warning.map(|w| format!(" · {w}"));
+    let filter_part = format!(" · {filter}");
+    let title_w = match &warn_part {
+        Some(w) => left_w
+            .saturating_sub(text::width(&date_part) + text::width(w))
+            .max(12),
+        None => left_w.max(2),
+    };
+    let mut spans = vec![
+        Span::styled(
+            format!(" {}", text::truncate(&title, title_w - 1, t.ascii)),
+            bar.add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(date_part, bar),
+    ];
+    if let Some(w) = warn_part {
+        spans.push(Span::styled(" · ", bar));
+        spans.push(Span::styled(
+            w[" · ".len()..].to_owned(),
+            bar.patch(t.warning()),
+        ));
+    }
+    spans.push(Span::styled(filter_part, bar));
+    let left = fit(spans, left_w, t.ascii);
     left.render(Rect::new(area.x, area.y, left_w as u16, 1), buf);
     let right = fit(vec![Span::styled(right, bar)], right_w, t.ascii);
     right.render(
