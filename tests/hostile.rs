@@ -39,12 +39,28 @@ fn with_stdin(args: &[&str], input: &[u8]) -> Output {
     out
 }
 
-/// A fresh directory for one test.
-fn dir(test: &str) -> PathBuf {
+/// A fresh directory for one test, removed when the test is done with it.
+struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn dir(test: &str) -> TempDir {
     let d = std::env::temp_dir().join(format!("debrief-hostile-{}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).expect("temp dir");
-    d
+    TempDir(d)
 }
 
 fn file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
