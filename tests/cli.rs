@@ -1,35 +1,9 @@
 //! The command line: exit codes, one-line errors, JSON and text output.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn debrief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_debrief"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-fn with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_debrief"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawns");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("writes");
-    child.wait_with_output().expect("waits")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::command::{debrief, stderr, with_stdin};
+use std::process::Output;
 
 fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).expect("one JSON object")

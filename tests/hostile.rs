@@ -7,37 +7,10 @@
 
 mod common;
 
+use common::command::{debrief, stderr, with_stdin};
 use common::controls::{BIDI, CONTROLS, PAYLOADS, forbidden};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn debrief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_debrief"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("runs")
-}
-
-fn with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_debrief"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawns");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.to_vec();
-    // Written from a thread so a large input cannot dead-lock against a full stdout pipe.
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("waits");
-    writer.join().expect("writer");
-    out
-}
+use std::process::Output;
 
 /// A fresh directory for one test, removed when the test is done with it.
 struct TempDir(PathBuf);
@@ -71,10 +44,6 @@ fn file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf8 path")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn json(o: &Output) -> serde_json::Value {

@@ -1,6 +1,7 @@
 //! Briefings built by hand for the reader's tests, with speakers, spans and a timeline.
 #![allow(dead_code)]
 
+pub mod command;
 pub mod controls;
 
 use debrief::config::Config;
