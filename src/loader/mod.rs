@@ -67,27 +67,29 @@ pub fn load_owned(bytes: Vec<u8>, options: &Options) -> Result<Briefing, LoadErr
     };
     let date = options.date.or(doc_date);
     let format = doc.format.unwrap_or_else(|| text::detect_format(&doc.body));
-    let (paragraphs, headings) = text::paragraphs(&std::mem::take(&mut doc.body), format);
-    let paragraph_count = paragraphs.len();
-
-    // Each paragraph's text is dropped once its sentences are cut from it, so a large
-    // document is not held twice.
+    // Each paragraph is split as soon as it is read: only its sentences are kept, so a
+    // large document is not held twice.
     let mut sentences = Vec::new();
-    for (pi, para) in paragraphs.into_iter().enumerate() {
-        for range in segment::split(&para.text) {
+    let mut paragraph_count = 0;
+    let body = std::mem::take(&mut doc.body);
+    let headings = text::each_paragraph(&body, format, |para, turn| {
+        let turn = turn.map(str::to_owned);
+        for range in segment::split(para) {
             sentences.push(Sentence {
                 id: sentences.len(),
-                paragraph: pi,
-                text: para.text[range].to_owned(),
+                paragraph: paragraph_count,
+                text: para[range].to_owned(),
                 section: crate::model::Section::Context,
                 speakers: Vec::new(),
                 cues: Vec::new(),
                 spans: Vec::new(),
                 likelihood: None,
-                turn: para.turn.clone(),
+                turn: turn.clone(),
             });
         }
-    }
+        paragraph_count += 1;
+    });
+    drop(body);
     sentences.shrink_to_fit();
 
     let info = attribute::DocInfo {

@@ -239,28 +239,28 @@ fn skip_string(chars: &mut Chars) {
 }
 
 /// Splits off front matter: TOML between `+++` lines, or a plain `Title:` / `Date:` header.
-pub fn front_matter(text: String, warnings: Vec<String>) -> Document {
+pub fn front_matter(mut text: String, warnings: Vec<String>) -> Document {
     let mut doc = Document {
         warnings,
         ..Document::default()
     };
     let trimmed = text.trim_start_matches('\n');
+    let mut body_len = text.len();
     if let Some(rest) = trimmed.strip_prefix("+++\n")
         && let Some(end) = find_closing(rest)
     {
         let block = &rest[..end];
         let body_start = (end + 4).min(rest.len());
         parse_toml_header(block, &mut doc);
-        doc.body = rest[body_start..].to_owned();
-        return doc;
-    }
-    if let Some((header, body)) = plain_header(trimmed) {
+        body_len = rest.len() - body_start;
+    } else if let Some((header, body)) = plain_header(trimmed) {
         for (key, value) in header {
             apply_field(&mut doc, &key, value);
         }
-        doc.body = body.to_owned();
-        return doc;
+        body_len = body.len();
     }
+    // The body is the text's tail: drop the header in place rather than copy the body.
+    text.drain(..text.len() - body_len);
     doc.body = text;
     doc
 }
@@ -426,37 +426,52 @@ pub fn detect_format(body: &str) -> Format {
 /// starts a paragraph, and paragraphs without a label continue the previous turn. Markdown
 /// headings (`# Title`) become headings, not paragraphs; list items become paragraphs.
 pub fn paragraphs(body: &str, format: Format) -> (Vec<Paragraph>, Vec<Heading>) {
+    let mut paras = Vec::new();
+    let headings = each_paragraph(body, format, |text, turn| {
+        paras.push(Paragraph {
+            text: text.to_owned(),
+            turn: turn.map(str::to_owned),
+        });
+    });
+    (paras, headings)
+}
+
+/// [`paragraphs`] without keeping them: `each` gets every paragraph's text and turn in
+/// order, in one reused buffer, so a large document is not copied whole. Returns the
+/// headings.
+pub fn each_paragraph(
+    body: &str,
+    format: Format,
+    mut each: impl FnMut(&str, Option<&str>),
+) -> Vec<Heading> {
     let has_blank = body.trim().lines().any(|l| l.trim().is_empty());
-    let mut paras: Vec<Paragraph> = Vec::new();
+    let mut count = 0;
     let mut headings = Vec::new();
     let mut current = String::new();
     let mut turn: Option<String> = None;
     let mut current_turn: Option<String> = None;
 
-    let flush =
-        |current: &mut String, current_turn: &Option<String>, paras: &mut Vec<Paragraph>| {
-            let t = current.trim();
-            if !t.is_empty() {
-                paras.push(Paragraph {
-                    text: t.to_owned(),
-                    turn: current_turn.clone(),
-                });
-            }
-            current.clear();
-        };
+    let mut flush = |current: &mut String, current_turn: &Option<String>| {
+        let t = current.trim();
+        if !t.is_empty() {
+            each(t, current_turn.as_deref());
+            count += 1;
+        }
+        current.clear();
+        count
+    };
 
     for raw in body.lines() {
         let line = raw.trim();
         if line.is_empty() {
-            flush(&mut current, &current_turn, &mut paras);
+            flush(&mut current, &current_turn);
             continue;
         }
         if let Some(h) = heading(line) {
-            flush(&mut current, &current_turn, &mut paras);
             headings.push(Heading {
                 text: h.1.to_owned(),
                 level: h.0,
-                paragraph: paras.len(),
+                paragraph: flush(&mut current, &current_turn),
             });
             continue;
         }
@@ -470,17 +485,17 @@ pub fn paragraphs(body: &str, format: Format) -> (Vec<Paragraph>, Vec<Heading>) 
             starts_new = true;
         }
         if starts_new {
-            flush(&mut current, &current_turn, &mut paras);
+            flush(&mut current, &current_turn);
         }
         if current.is_empty() {
-            current_turn = turn.clone();
+            current_turn.clone_from(&turn);
         } else {
             current.push(' ');
         }
         current.push_str(content.trim());
     }
-    flush(&mut current, &current_turn, &mut paras);
-    (paras, headings)
+    flush(&mut current, &current_turn);
+    headings
 }
 
 fn heading(line: &str) -> Option<(usize, &str)> {
