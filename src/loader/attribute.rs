@@ -218,7 +218,11 @@ pub fn attribute(sentences: &mut [Sentence], scans: &[Scan], doc: DocInfo) -> Ve
     let sources = reg.into_sources();
     for (s, a) in sentences.iter_mut().zip(found) {
         s.speakers = a.speakers;
-        s.spans.extend(a.spans);
+        if s.spans.is_empty() {
+            s.spans = a.spans;
+        } else {
+            s.spans.extend(a.spans);
+        }
     }
     sources
 }

@@ -129,8 +129,9 @@ fn live_cues(text: &str, scan: &Scan) -> Vec<Hit<(Section, Weight)>> {
             }),
     );
     hits.retain(|h| {
-        let word = text[h.start..h.end].to_ascii_lowercase();
-        !(NEGATABLE.contains(&word.as_str()) && negated(text, h.start))
+        let word = &text[h.start..h.end];
+        let negatable = NEGATABLE.iter().any(|n| n.eq_ignore_ascii_case(word));
+        !(negatable && negated(text, h.start))
     });
     hits
 }
@@ -138,13 +139,19 @@ fn live_cues(text: &str, scan: &Scan) -> Vec<Hit<(Section, Weight)>> {
 /// True when one of the three words before `at` is a negation.
 fn negated(text: &str, at: usize) -> bool {
     let window = &text[text.floor_char_boundary(at.saturating_sub(48))..at];
-    let before = window.to_ascii_lowercase().replace('’', "'");
-    before
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+    window
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .rev()
         .take(3)
-        .any(|w| NEGATIONS.contains(&w) || w.ends_with("n't"))
+        .any(|w| {
+            // "didn't", "don’t", "n't": a word ending in n't, either apostrophe, any case.
+            let n_t = ["'t", "'T", "’t", "’T"]
+                .iter()
+                .find_map(|end| w.strip_suffix(end))
+                .is_some_and(|stem| stem.ends_with(['n', 'N']));
+            n_t || NEGATIONS.iter().any(|n| n.eq_ignore_ascii_case(w))
+        })
 }
 
 /// How a cue of `weight` for `section` is described to the reader.
@@ -239,21 +246,69 @@ fn decide(text: &str, hits: &[Hit<(Section, Weight)>]) -> (Section, Vec<Cue>) {
 /// Where a subordinate clause begins ("in response to reports that ...", ", which ..."), or
 /// the end of the text when there is none.
 fn subordinate_start(text: &str) -> usize {
-    static MARKERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                ", which ",
-                ", who ",
-                " in response to ",
-                " following ",
-                " amid ",
-                " because of ",
-                " after reports",
-            ])
-            .expect("marker automaton")
+    static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
+        let markers = [
+            ", which ",
+            ", who ",
+            " in response to ",
+            " following ",
+            " amid ",
+            " because of ",
+            " after reports",
+        ];
+        // Each marker as written in running text, in a title and in capitals. Listing the
+        // cases (rather than matching case-insensitively) lets a vectorised (SIMD) searcher
+        // look for them; an automaton would stop at every space.
+        let title = |m: &str, every: bool| {
+            let mut out = String::new();
+            let mut at_word = true;
+            let mut first = true;
+            for c in m.chars() {
+                if c.is_alphabetic() && at_word && (first || every) {
+                    out.push(c.to_ascii_uppercase());
+                    first = false;
+                } else {
+                    out.push(c);
+                }
+                at_word = !c.is_alphabetic();
+            }
+            out
+        };
+        let variants: Vec<String> = markers
+            .iter()
+            .flat_map(|m| {
+                [
+                    m.to_string(),
+                    title(m, false),
+                    title(m, true),
+                    m.to_uppercase(),
+                ]
+            })
+            .collect();
+        let packed = aho_corasick::packed::Config::new()
+            .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+            .builder()
+            .extend(&variants)
+            .build();
+        match packed {
+            Some(searcher) => Markers::Packed(searcher),
+            None => Markers::Automaton(
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                    .build(variants)
+                    .expect("marker automaton"),
+            ),
+        }
     });
-    MARKERS.find(text).map_or(text.len(), |m| m.end())
+    enum Markers {
+        Packed(aho_corasick::packed::Searcher),
+        Automaton(aho_corasick::AhoCorasick),
+    }
+    let found = match &*MARKERS {
+        Markers::Packed(s) => s.find(text),
+        Markers::Automaton(a) => a.find(text),
+    };
+    found.map_or(text.len(), |m| m.end())
 }
 
 /// Quotes, reported claims, hedges and figures.
@@ -365,6 +420,29 @@ mod tests {
             section("Officials dismissed the claims and condemned the report."),
             Section::Denial
         );
+    }
+
+    #[test]
+    fn negation_looks_at_the_three_words_before() {
+        for (text, word) in [
+            ("They didn’t deny it", "deny"),
+            ("They DIDN'T deny it", "deny"),
+            ("It was never denied", "denied"),
+            ("Not denied, officials said", "denied"),
+            ("no one has denied it", "denied"),
+            ("neither confirmed", "confirmed"),
+        ] {
+            assert!(super::negated(text, text.find(word).unwrap()), "{text}");
+        }
+        for (text, word) in [
+            ("They did deny it", "deny"),
+            ("Not that, but later they firmly denied", "denied"),
+            ("The nation denied it", "denied"),
+            ("The Don’t-Panic group denied", "denied"),
+        ] {
+            let negated = super::negated(text, text.find(word).unwrap());
+            assert_eq!(negated, text.contains("Don’t"), "{text}");
+        }
     }
 
     #[test]

@@ -72,9 +72,11 @@ pub fn load_owned(bytes: Vec<u8>, options: &Options) -> Result<Briefing, LoadErr
     let mut sentences = Vec::new();
     let mut paragraph_count = 0;
     let body = std::mem::take(&mut doc.body);
+    let (mut splitter, mut ranges) = (segment::Splitter::default(), Vec::new());
     let headings = text::each_paragraph(&body, format, |para, turn| {
         let turn = turn.map(str::to_owned);
-        for range in segment::split(para) {
+        splitter.split_into(para, &mut ranges);
+        for range in ranges.drain(..) {
             sentences.push(Sentence {
                 id: sentences.len(),
                 paragraph: paragraph_count,
@@ -172,9 +174,8 @@ fn find_times(sentences: &mut [Sentence], candidates: &[bool], date: Option<Date
         }
     }
     timeline.sort_by(|a, b| {
-        let key = |t: &TimeRef| (t.value.is_none(), t.value.clone());
-        key(a)
-            .cmp(&key(b))
+        (a.value.is_none(), a.value.as_deref())
+            .cmp(&(b.value.is_none(), b.value.as_deref()))
             .then(a.sentence.cmp(&b.sentence))
             .then(a.start.cmp(&b.start))
     });

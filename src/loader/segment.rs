@@ -369,11 +369,30 @@ fn ends_after(p: &str, toks: &[Tok], i: usize, before: usize) -> bool {
 /// Every non-whitespace character belongs to exactly one range; ranges are in order, do not
 /// overlap and fall on char boundaries. Runs in linear time.
 pub fn split(paragraph: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    Splitter::default().split_into(paragraph, &mut out);
+    out
+}
+
+/// [`split`] with buffers kept from one paragraph to the next.
+#[derive(Debug, Default)]
+pub struct Splitter {
+    toks: Vec<Tok>,
+}
+
+impl Splitter {
+    /// Replaces `out` with the sentences of `paragraph`, as [`split`] returns them.
+    pub fn split_into(&mut self, paragraph: &str, out: &mut Vec<Range<usize>>) {
+        out.clear();
+        self.toks.clear();
+        split_with(paragraph, &mut self.toks, out);
+    }
+}
+
+fn split_with(paragraph: &str, toks: &mut Vec<Tok>, out: &mut Vec<Range<usize>>) {
     let p = paragraph;
     let mut raw = Tokens { p, pos: 0 };
     // A sliding window of tokens: gap `i` is decided once five tokens after it are known.
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut out = Vec::new();
     let mut start = p.len() - p.trim_start().len(); // of the current sentence
     let mut before = 0; // tokens of the current sentence before token `i`
     let mut content = false; // whether it has a token that is not a bullet
@@ -384,7 +403,7 @@ pub fn split(paragraph: &str) -> Vec<Range<usize>> {
         while toks.len() < i + 6
             && let Some(t) = raw.next()
         {
-            push(p, &mut toks, t);
+            push(p, toks, t);
         }
         if i + 1 >= toks.len() {
             break;
@@ -417,7 +436,7 @@ pub fn split(paragraph: &str) -> Vec<Range<usize>> {
             let run_opens = std::mem::take(&mut split_before_run) || before == 0;
             (k != 3 || own) && !run_opens && start_of(next) != Start::Lower
         } else {
-            ends_after(p, &toks, i, before)
+            ends_after(p, toks, i, before)
         };
         if cut {
             out.push(start..toks[i].end);
@@ -436,7 +455,6 @@ pub fn split(paragraph: &str) -> Vec<Range<usize>> {
     if let Some(last) = toks.get(i) {
         out.push(start..last.end);
     }
-    out
 }
 
 #[cfg(test)]
