@@ -423,6 +423,19 @@ mod tests {
     }
 
     #[test]
+    fn subordinate_clauses_start_after_their_marker() {
+        use super::subordinate_start;
+        let t = "Seoul acted in response to reports that Pyongyang, which denied it, fired.";
+        assert_eq!(&t[subordinate_start(t)..], "reports that Pyongyang, which denied it, fired.");
+        let t = "The talks, WHICH failed, ended. Amid protests";
+        assert_eq!(&t[subordinate_start(t)..], "failed, ended. Amid protests");
+        let t = "Talks In Response To The Strike";
+        assert_eq!(&t[subordinate_start(t)..], "The Strike");
+        let t = "Officials condemned the launch.";
+        assert_eq!(subordinate_start(t), t.len());
+    }
+
+    #[test]
     fn negation_looks_at_the_three_words_before() {
         for (text, word) in [
             ("They didn’t deny it", "deny"),
