@@ -426,7 +426,10 @@ mod tests {
     fn subordinate_clauses_start_after_their_marker() {
         use super::subordinate_start;
         let t = "Seoul acted in response to reports that Pyongyang, which denied it, fired.";
-        assert_eq!(&t[subordinate_start(t)..], "reports that Pyongyang, which denied it, fired.");
+        assert_eq!(
+            &t[subordinate_start(t)..],
+            "reports that Pyongyang, which denied it, fired."
+        );
         let t = "The talks, WHICH failed, ended. Amid protests";
         assert_eq!(&t[subordinate_start(t)..], "failed, ended. Amid protests");
         let t = "Talks In Response To The Strike";

@@ -5,12 +5,14 @@
 //! start, so one pass over a sentence finds the matches of every list: ASCII-case-insensitive,
 //! on word boundaries, with `'` and `’` treated alike.
 
+use super::tokens::Fnv;
 use crate::model::{Likelihood, Section};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 const DEFAULTS: &str = include_str!("../../assets/lexicon.toml");
@@ -234,11 +236,28 @@ impl Scan {
 /// word start: one pass over a text finds the matches of all lists.
 #[derive(Debug, Clone)]
 struct Phrases {
-    nfa: NFA,
+    /// The phrases, ASCII lower-cased, `'` and `’` each in its own variant.
+    patterns: Vec<String>,
     /// Per pattern: its meaning in each list it belongs to (at most one per list).
     meanings: Vec<Vec<Meaning>>,
+    /// Per first run of letters and digits (lower-cased): the patterns that start with it
+    /// and mean something other than a time word.
+    by_run: HashMap<Box<[u8]>, Vec<usize>, BuildHasherDefault<Fnv>>,
+    /// Per first three bytes (lower-cased): the time words, which match as word prefixes.
+    by_prefix: HashMap<[u8; 3], Vec<usize>, BuildHasherDefault<Fnv>>,
+    /// The longest key of `by_run`: a longer word cannot start a phrase.
+    longest_run: usize,
+    /// The keys of `by_run` and `by_prefix` as bit sets: most words are ruled out here.
+    firsts: RunBits,
+    time_firsts: RunBits,
+    /// Some phrase starts with a character that is not a letter or digit (or a time word
+    /// with fewer than three): the scan must then try every position after a non-word
+    /// character, walking an automaton of all the phrases.
+    odd_openings: bool,
+    /// That automaton, built when first needed.
+    nfa: std::sync::OnceLock<NFA>,
     /// The first two bytes (ASCII lower-cased) some pattern starts with, as a bit set:
-    /// a word that starts otherwise is skipped without walking the automaton.
+    /// a position that starts otherwise is skipped without walking the automaton.
     openings: Box<[u64; 1024]>,
 }
 
@@ -275,13 +294,37 @@ impl Phrases {
                 }
             }
         }
-        let nfa = NFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("lexicon automaton builds");
+        let mut by_run: HashMap<Box<[u8]>, Vec<usize>, BuildHasherDefault<Fnv>> =
+            HashMap::default();
+        let mut by_prefix: HashMap<[u8; 3], Vec<usize>, BuildHasherDefault<Fnv>> =
+            HashMap::default();
+        let (mut firsts, mut time_firsts) = (RunBits::new(), RunBits::new());
+        let mut odd_openings = false;
         let mut openings = Box::new([0u64; 1024]);
-        for p in &patterns {
+        for (pid, p) in patterns.iter().enumerate() {
+            let run = first_run(p).as_bytes();
+            odd_openings |= run.is_empty();
+            for m in &meanings[pid] {
+                match m {
+                    Meaning::Time { .. } => match p.as_bytes().first_chunk::<3>() {
+                        Some(&three) if run.len() >= 3 => {
+                            time_firsts.insert(RunKey::prefix(run));
+                            let list = by_prefix.entry(three).or_default();
+                            if !list.contains(&pid) {
+                                list.push(pid);
+                            }
+                        }
+                        _ => odd_openings = true,
+                    },
+                    _ => {
+                        firsts.insert(RunKey::of(run));
+                        let list = by_run.entry(run.into()).or_default();
+                        if !list.contains(&pid) {
+                            list.push(pid);
+                        }
+                    }
+                }
+            }
             let p = p.as_bytes();
             // A one-byte pattern may be followed by anything.
             let seconds = match p.get(1) {
@@ -293,23 +336,109 @@ impl Phrases {
                 openings[word] |= bit;
             }
         }
+        let longest_run = by_run.keys().map(|k| k.len()).max().unwrap_or(0);
         Phrases {
-            nfa,
+            patterns,
             meanings,
+            by_run,
+            by_prefix,
+            longest_run,
+            firsts,
+            time_firsts,
+            odd_openings,
+            nfa: std::sync::OnceLock::new(),
             openings,
         }
     }
 
+    /// The automaton of every phrase, for [`Phrases::scan_every_start`].
+    fn nfa(&self) -> &NFA {
+        self.nfa.get_or_init(|| {
+            NFA::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&self.patterns)
+                .expect("lexicon automaton builds")
+        })
+    }
+
     fn scan(&self, text: &str) -> Scan {
-        const LISTS: usize = 4;
+        let mut scan = Scanning::default();
+        if self.odd_openings {
+            self.scan_every_start(text, &mut scan);
+        } else {
+            self.scan_words(text, &mut scan);
+        }
+        Scan { found: scan.found }
+    }
+
+    /// Walks the automaton only from the words some phrase may start with, judged by the
+    /// first two bytes and the length of the word's first run of letters and digits (for
+    /// the time words, matched as prefixes, by the first three bytes). Most words are ruled
+    /// out by one look at a small bit set.
+    fn scan_words(&self, text: &str, scan: &mut Scanning) {
         let bytes = text.as_bytes();
-        let start = self
-            .nfa
-            .start_state(Anchored::Yes)
-            .expect("the automaton is anchored");
-        let mut found = Vec::new();
-        // Per list: where the last match ended (matches of a list do not overlap).
-        let mut free = [0usize; LISTS];
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+            } else {
+                let (alnum, width) = char_at(text, i);
+                if !alnum {
+                    i += width;
+                    continue;
+                }
+            }
+            let start = i;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b.is_ascii_alphanumeric() {
+                    i += 1;
+                } else if b < 0x80 {
+                    break;
+                } else {
+                    let (alnum, width) = char_at(text, i);
+                    if !alnum {
+                        break;
+                    }
+                    i += width;
+                }
+            }
+            let run = &bytes[start..i];
+            let mut best: [Option<(usize, Meaning)>; LISTS] = [None; LISTS];
+            if run.len() <= self.longest_run && self.firsts.contains(RunKey::of(run)) {
+                let mut buf = [0u8; 32];
+                let heap;
+                let lower: &[u8] = if let Some(b) = buf.get_mut(..run.len()) {
+                    b.copy_from_slice(run);
+                    b.make_ascii_lowercase();
+                    b
+                } else {
+                    heap = run.to_ascii_lowercase();
+                    &heap
+                };
+                if let Some(pids) = self.by_run.get(lower) {
+                    self.try_patterns(text, start, run.len(), pids, &mut best);
+                }
+            }
+            if run.len() >= 3 && self.time_firsts.contains(RunKey::prefix(run)) {
+                let three = [0, 1, 2].map(|k| run[k].to_ascii_lowercase());
+                if let Some(pids) = self.by_prefix.get(&three) {
+                    self.try_patterns(text, start, 3, pids, &mut best);
+                }
+            }
+            scan.record(start, best);
+        }
+    }
+
+    /// The plain way, for a lexicon with a phrase that starts with punctuation: walks from
+    /// every position after a non-word character whose first two bytes some phrase has.
+    fn scan_every_start(&self, text: &str, scan: &mut Scanning) {
+        let bytes = text.as_bytes();
         let mut prev_alnum = false;
         let mut i = 0;
         while i < bytes.len() {
@@ -322,54 +451,179 @@ impl Phrases {
                 None => true,
             };
             if !prev_alnum && opens() {
-                // The longest match of each list starting here and ending on a boundary.
-                let mut best: [Option<(usize, Meaning)>; LISTS] = [None; LISTS];
-                let mut sid = start;
-                for (j, &b) in bytes.iter().enumerate().skip(i) {
-                    sid = self.nfa.next_state(Anchored::Yes, sid, b);
-                    if self.nfa.is_dead(sid) {
-                        break;
-                    }
-                    if !self.nfa.is_match(sid) {
-                        continue;
-                    }
-                    let boundary = j + 1 == bytes.len() || !char_at(text, j + 1).0;
-                    for k in 0..self.nfa.match_len(sid) {
-                        let pid = self.nfa.match_pattern(sid, k);
-                        if self.nfa.pattern_len(pid) != j + 1 - i {
-                            continue;
-                        }
-                        for &m in &self.meanings[pid.as_usize()] {
-                            let fits = match m {
-                                Meaning::Time { capital } => {
-                                    !capital || bytes[i].is_ascii_uppercase()
-                                }
-                                _ => boundary,
-                            };
-                            if fits {
-                                best[m.list()] = Some((j + 1, m));
-                            }
-                        }
-                    }
-                }
-                for (list, b) in best.into_iter().enumerate() {
-                    if let Some((end, meaning)) = b
-                        && i >= free[list]
-                    {
-                        free[list] = end;
-                        found.push(Found {
-                            start: i as u32,
-                            end: end as u32,
-                            meaning,
-                        });
-                    }
-                }
+                self.walk(text, i, scan);
             }
             prev_alnum = alnum;
             i += width;
         }
-        Scan { found }
     }
+
+    /// Which of `pids` match at `i`, where their first `known` bytes are already known to
+    /// match: each list keeps its longest match that fits (ending on a word boundary, or
+    /// anywhere for a time word).
+    fn try_patterns(
+        &self,
+        text: &str,
+        i: usize,
+        known: usize,
+        pids: &[usize],
+        best: &mut [Option<(usize, Meaning)>; LISTS],
+    ) {
+        let bytes = text.as_bytes();
+        for &pid in pids {
+            let p = self.patterns[pid].as_bytes();
+            let end = i + p.len();
+            // The caller matched the first `known` bytes (the first run, or three bytes).
+            let same = bytes.get(i + known..end).is_some_and(|t| {
+                let tail = &p[known..];
+                t.first().map(u8::to_ascii_lowercase) == tail.first().copied()
+                    && t.eq_ignore_ascii_case(tail)
+            });
+            if !same {
+                continue;
+            }
+            let boundary = end == bytes.len() || !char_at(text, end).0;
+            for &m in &self.meanings[pid] {
+                if fits(m, boundary, bytes[i]) && best[m.list()].is_none_or(|(e, _)| e < end) {
+                    best[m.list()] = Some((end, m));
+                }
+            }
+        }
+    }
+
+    /// [`Phrases::try_patterns`] for every pattern, by walking the automaton from `i`.
+    fn walk(&self, text: &str, i: usize, scan: &mut Scanning) {
+        let bytes = text.as_bytes();
+        let nfa = self.nfa();
+        let start = nfa
+            .start_state(Anchored::Yes)
+            .expect("the automaton is anchored");
+        let mut best: [Option<(usize, Meaning)>; LISTS] = [None; LISTS];
+        let mut sid = start;
+        for (j, &b) in bytes.iter().enumerate().skip(i) {
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            if nfa.is_dead(sid) {
+                break;
+            }
+            if !nfa.is_match(sid) {
+                continue;
+            }
+            let boundary = j + 1 == bytes.len() || !char_at(text, j + 1).0;
+            for k in 0..nfa.match_len(sid) {
+                let pid = nfa.match_pattern(sid, k);
+                if nfa.pattern_len(pid) != j + 1 - i {
+                    continue;
+                }
+                for &m in &self.meanings[pid.as_usize()] {
+                    if fits(m, boundary, bytes[i]) {
+                        best[m.list()] = Some((j + 1, m));
+                    }
+                }
+            }
+        }
+        scan.record(i, best);
+    }
+}
+
+/// Whether a match with meaning `m` counts: a time word anywhere (capitalised if it must
+/// be: `first` is the match's first byte), anything else only on a word boundary.
+fn fits(m: Meaning, boundary: bool, first: u8) -> bool {
+    match m {
+        Meaning::Time { capital } => !capital || first.is_ascii_uppercase(),
+        _ => boundary,
+    }
+}
+
+/// The number of lists: reporting, cues, hedges, time words.
+const LISTS: usize = 4;
+
+/// A scan in progress.
+#[derive(Default)]
+struct Scanning {
+    found: Vec<Found>,
+    /// Per list: where its last match ended (matches of a list do not overlap).
+    free: [usize; LISTS],
+}
+
+impl Scanning {
+    /// Keeps each list's best match starting at `i` unless it overlaps that list's last one.
+    fn record(&mut self, i: usize, best: [Option<(usize, Meaning)>; LISTS]) {
+        for (list, b) in best.into_iter().enumerate() {
+            if let Some((end, meaning)) = b
+                && i >= self.free[list]
+            {
+                self.free[list] = end;
+                self.found.push(Found {
+                    start: i as u32,
+                    end: end as u32,
+                    meaning,
+                });
+            }
+        }
+    }
+}
+
+/// What [`RunBits`] knows of a word's first run: its first two bytes (ASCII lower-cased)
+/// and its length, or for a time word its first three bytes.
+#[derive(Debug, Clone, Copy)]
+struct RunKey(u32);
+
+impl RunKey {
+    #[inline]
+    fn of(run: &[u8]) -> RunKey {
+        let byte = |k: usize| u32::from(run.get(k).map_or(0, u8::to_ascii_lowercase));
+        RunKey(byte(0) << 16 | byte(1) << 8 | (run.len().min(255) as u32))
+    }
+
+    #[inline]
+    fn prefix(run: &[u8]) -> RunKey {
+        let byte = |k: usize| u32::from(run[k].to_ascii_lowercase());
+        RunKey(byte(0) << 16 | byte(1) << 8 | byte(2))
+    }
+}
+
+/// A one-hash Bloom filter of [`RunKey`]s: a miss is certain, a hit only possible.
+#[derive(Debug, Clone)]
+struct RunBits(Box<[u64; RunBits::WORDS]>);
+
+impl RunBits {
+    const BITS: u32 = 15;
+    const WORDS: usize = 1 << (Self::BITS - 6);
+
+    fn new() -> RunBits {
+        RunBits(Box::new([0; Self::WORDS]))
+    }
+
+    #[inline]
+    fn slot(k: RunKey) -> (usize, u64) {
+        let h = k.0.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS);
+        ((h >> 6) as usize, 1 << (h & 63))
+    }
+
+    fn insert(&mut self, k: RunKey) {
+        let (w, bit) = Self::slot(k);
+        self.0[w] |= bit;
+    }
+
+    #[inline]
+    fn contains(&self, k: RunKey) -> bool {
+        let (w, bit) = Self::slot(k);
+        self.0[w] & bit != 0
+    }
+}
+
+/// The first run of letters and digits of `phrase` (the whole phrase when it has no
+/// other character), by the same measure the scan uses.
+fn first_run(phrase: &str) -> &str {
+    let mut i = 0;
+    while i < phrase.len() {
+        let (alnum, width) = char_at(phrase, i);
+        if !alnum {
+            break;
+        }
+        i += width;
+    }
+    &phrase[..i]
 }
 
 /// Whether the character at byte `i` (a character boundary) is a letter or digit, and its
@@ -542,6 +796,74 @@ mod tests {
             hits.iter().map(|h| (h.start, h.end)).collect::<Vec<_>>(),
             [(11, 19)]
         );
+    }
+
+    /// The word filter is only a shortcut: it finds what walking from every position
+    /// after a non-word character finds.
+    fn same_as_every_start(lx: &Lexicon, text: &str) {
+        let mut slow = Scanning::default();
+        lx.phrases.scan_every_start(text, &mut slow);
+        assert!(!lx.phrases.odd_openings);
+        assert_eq!(lx.scan(text).found, slow.found, "{text:?}");
+    }
+
+    #[test]
+    fn the_word_filter_finds_what_every_start_finds() {
+        let lx = Lexicon::default();
+        let sample = include_str!("../../assets/briefings/korea-ukraine.txt");
+        for line in sample.lines() {
+            same_as_every_start(&lx, line);
+        }
+        let d: Defaults = toml::from_str(DEFAULTS).expect("embedded lexicon parses");
+        let lists = [
+            &d.reporting.speech,
+            &d.reporting.act,
+            &d.reporting.before,
+            &d.denial.strong,
+            &d.allegation.cues,
+            &d.response.weak,
+            &d.hedges.words,
+        ];
+        let mut words: Vec<&str> = lists
+            .iter()
+            .flat_map(|l| l.iter().map(String::as_str))
+            .collect();
+        words.extend(TIME_WORDS.0.iter().chain(TIME_WORDS.1));
+        for w in &words {
+            for text in [
+                w.to_string(),
+                format!("“{w},” x"),
+                format!("X {}s and {w}ing.", w.to_uppercase()),
+                format!("é{w} {w}é ({w}) {w}’s {w}-{w}"),
+                format!("Seit{w} —{w}—, café {w}"),
+            ] {
+                same_as_every_start(&lx, &text);
+            }
+        }
+        let extra = LexiconConfig {
+            hedges: vec![
+                "ab".into(),
+                "bcd".into(),
+                "é x".into(),
+                "x-ray".into(),
+                "y".repeat(40),
+                format!("{} z", "y".repeat(40)),
+            ],
+            ..LexiconConfig::default()
+        };
+        let lx = Lexicon::with_additions(&extra);
+        let long = format!("{0} {0}y {0} Z", "Y".repeat(40));
+        for text in ["xab bcd", "é x, éx, x-ray, X-Rayed", "aé x", &long] {
+            same_as_every_start(&lx, text);
+        }
+        // A phrase that opens with punctuation is still found, by the plain walk.
+        let extra = LexiconConfig {
+            hedges: vec!["-ish".into()],
+            ..LexiconConfig::default()
+        };
+        let lx = Lexicon::with_additions(&extra);
+        assert!(lx.phrases.odd_openings);
+        assert_eq!(lx.hedges("big -ish thing").len(), 1);
     }
 
     #[test]
