@@ -278,15 +278,21 @@ fn explicit(
     let mut a = Attribution::default();
     let folded = text.to_ascii_lowercase();
     let lower: Vec<&str> = toks.iter().map(|t| &folded[t.start..t.end]).collect();
-    let intro_statement = [
-        "in a statement",
-        "in remarks",
-        "in an interview",
-        "in a speech",
-        "in a joint statement",
-    ]
-    .iter()
-    .any(|p| folded.contains(p));
+    // Only asked for a speech act in a main clause: found once, when first needed.
+    let intro_statement = std::cell::OnceCell::new();
+    let intro_statement = || {
+        *intro_statement.get_or_init(|| {
+            [
+                "in a statement",
+                "in remarks",
+                "in an interview",
+                "in a speech",
+                "in a joint statement",
+            ]
+            .iter()
+            .any(|p| folded.contains(p))
+        })
+    };
     for hit in hits {
         // "the United States": a capitalised word inside a sentence is a name, not a verb.
         if hit.start > 0 && text[hit.start..].starts_with(char::is_uppercase) {
@@ -325,7 +331,7 @@ fn explicit(
         let Some((a0, b0, main)) = found else {
             continue;
         };
-        let carries = main && (hit.value != Reporting::Act || intro_statement);
+        let carries = main && (hit.value != Reporting::Act || intro_statement());
         if record(text, &toks, a0, b0, hit.start, hit.end, reg, &mut a, format) {
             a.carries |= carries;
         }

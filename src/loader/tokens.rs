@@ -68,6 +68,17 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// A letter or digit. Curly quotes, dashes and the other marks of U+2000-U+203F, common in
+/// news text, are answered without the Unicode tables.
+#[inline]
+fn alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !('\u{2000}'..='\u{203F}').contains(&c) && c.is_alphanumeric()
+    }
+}
+
 /// Splits a sentence into tokens. Whitespace is dropped; each other non-word character is a
 /// token of its own.
 pub fn tokenize(s: &str) -> Vec<Tok> {
@@ -79,7 +90,7 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
             i += len;
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !alnum(c) {
             toks.push(Tok {
                 start: i,
                 end: i + len,
@@ -92,7 +103,7 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
         let mut end = i + len;
         while end < s.len() {
             let (n, nlen) = char_at(s, end);
-            if n.is_alphanumeric() {
+            if alnum(n) {
                 end += nlen;
                 continue;
             }
@@ -102,7 +113,7 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
                 && end + nlen < s.len()
                 && {
                     let (x, _) = char_at(s, end + nlen);
-                    x.is_alphanumeric() && (n != ',' || x.is_ascii_digit())
+                    alnum(x) && (n != ',' || x.is_ascii_digit())
                 };
             if joins {
                 end += nlen;
@@ -187,6 +198,13 @@ mod tests {
 
     fn words(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn the_quick_letter_test_agrees_with_unicode() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(super::alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
