@@ -244,14 +244,6 @@ pub fn analyze(
     Ok(())
 }
 
-/// The JSON of one document of several: its path, then the briefing's own fields.
-#[derive(serde::Serialize)]
-struct WithPath<'a> {
-    path: String,
-    #[serde(flatten)]
-    briefing: &'a Briefing,
-}
-
 fn write_document(
     out: &mut impl Write,
     path: &Path,
@@ -263,14 +255,9 @@ fn write_document(
         say(format_args!("debrief: {}: warning: {w}", shown_path(path)));
     }
     match (format, several) {
-        (OutputFormat::Json, false) => report::write_json(out, briefing)?,
+        (OutputFormat::Json, false) => report::write_json(out, briefing, None)?,
         (OutputFormat::Json, true) => {
-            let doc = WithPath {
-                path: shown_path(path),
-                briefing,
-            };
-            serde_json::to_writer(&mut *out, &doc).map_err(std::io::Error::other)?;
-            out.write_all(b"\n")?;
+            report::write_json(out, briefing, Some(&shown_path(path)))?;
         }
         (OutputFormat::Text, false) => writeln!(out, "{}", report::text(briefing))?,
         (OutputFormat::Text, true) => writeln!(

@@ -2,14 +2,23 @@
 
 use crate::model::Briefing;
 
+mod json;
+
 /// The JSON form of a briefing, on one line.
 pub fn json(briefing: &Briefing) -> String {
-    serde_json::to_string(briefing).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    let mut out = Vec::new();
+    json::write_briefing(&mut out, briefing, None).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("JSON of UTF-8 text is UTF-8")
 }
 
-/// Writes the JSON form of a briefing and a newline, without building it in memory first.
-pub fn write_json(out: &mut impl std::io::Write, briefing: &Briefing) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, briefing).map_err(std::io::Error::other)?;
+/// Writes the JSON form of a briefing and a newline, without building it in memory first;
+/// with a `path`, that is its first field (the form of one document among several).
+pub fn write_json(
+    out: &mut impl std::io::Write,
+    briefing: &Briefing,
+    path: Option<&str>,
+) -> std::io::Result<()> {
+    json::write_briefing(out, briefing, path)?;
     out.write_all(b"\n")
 }
 
