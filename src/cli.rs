@@ -195,7 +195,7 @@ pub fn analyze(
     format: OutputFormat,
     options: &Options,
 ) -> Result<(), CliError> {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, Stdout::open());
     if let [path] = paths
         && !path.is_dir()
     {
@@ -268,4 +268,39 @@ fn write_document(
         )?,
     }
     out.flush()
+}
+
+/// Standard output for the analysis: written in large blocks, so not through the standard
+/// library's line buffer, which looks for the last newline in every block it is given. Falls
+/// back to that when the descriptor cannot be duplicated.
+enum Stdout {
+    File(std::fs::File),
+    Std(std::io::StdoutLock<'static>),
+}
+
+impl Stdout {
+    fn open() -> Stdout {
+        use std::os::fd::AsFd;
+        let stdout = std::io::stdout();
+        match stdout.as_fd().try_clone_to_owned() {
+            Ok(fd) => Stdout::File(std::fs::File::from(fd)),
+            Err(_) => Stdout::Std(stdout.lock()),
+        }
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Stdout::File(f) => f.write(buf),
+            Stdout::Std(s) => s.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Stdout::File(f) => f.flush(),
+            Stdout::Std(s) => s.flush(),
+        }
+    }
 }

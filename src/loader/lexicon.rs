@@ -5,7 +5,7 @@
 //! start, so one pass over a sentence finds the matches of every list: ASCII-case-insensitive,
 //! on word boundaries, with `'` and `’` treated alike.
 
-use super::tokens::Fnv;
+use super::tokens::{ASCII_WORD, Fnv};
 use crate::model::{Likelihood, Section};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
@@ -382,7 +382,7 @@ impl Phrases {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
+                if !ASCII_WORD[usize::from(b)] {
                     i += 1;
                     continue;
                 }
@@ -394,19 +394,18 @@ impl Phrases {
                 }
             }
             let start = i;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b.is_ascii_alphanumeric() {
+            loop {
+                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
                     i += 1;
-                } else if b < 0x80 {
-                    break;
-                } else {
-                    let (alnum, width) = char_at(text, i);
-                    if !alnum {
-                        break;
-                    }
-                    i += width;
                 }
+                if i < bytes.len() && bytes[i] >= 0x80 {
+                    let (alnum, width) = char_at(text, i);
+                    if alnum {
+                        i += width;
+                        continue;
+                    }
+                }
+                break;
             }
             let run = &bytes[start..i];
             let mut best: [Option<(usize, Meaning)>; LISTS] = [None; LISTS];

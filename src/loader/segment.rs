@@ -147,6 +147,11 @@ impl Iterator for Tokens<'_> {
         let mut hard = false;
         while end < bytes.len() {
             let b = bytes[end];
+            // Letters, digits and punctuation: the bulk of any token.
+            if b > b' ' && b < 0x80 && !hard {
+                end += 1;
+                continue;
+            }
             if b < 0x80 {
                 // ASCII fast path; `\x0b` is whitespace to `str::trim` too.
                 if b.is_ascii_whitespace() || b == 0x0b || hard && !is_closer(char::from(b)) {

@@ -118,10 +118,7 @@ pub fn sanitize_owned(owned: String) -> String {
     // decoded and checked.
     let mut clean_up_to = input.len();
     let mut i = 0;
-    while let Some(k) = input.as_bytes()[i..]
-        .iter()
-        .position(|&b| !(b' '..0x7F).contains(&b) && b != b'\n')
-    {
+    while let Some(k) = first_unplain(&input.as_bytes()[i..]) {
         i += k;
         let c = input[i..].chars().next().unwrap_or(' ');
         if needs_work(c) {
@@ -165,6 +162,28 @@ pub fn sanitize_owned(owned: String) -> String {
         }
     }
     out
+}
+
+/// The first byte that is not printable ASCII or a line feed, looking at eight bytes at a
+/// time where it can.
+fn first_unplain(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let plain = |b: u8| (b' '..0x7F).contains(&b) || b == b'\n';
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte below 0x20, or of 0x7F and above, sets its high bit in one of these.
+        let low = x.wrapping_sub(ONES * 0x20) & !x;
+        let high = x | x.wrapping_add(ONES);
+        if (low | high) & HIGH != 0 {
+            if let Some(k) = chunk.iter().position(|&b| !plain(b)) {
+                return Some(at + k);
+            }
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|&b| !plain(b)).map(|k| at + k)
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
@@ -523,6 +542,33 @@ mod tests {
         let mut w = Vec::new();
         let s = decode(b.to_vec(), &mut w).expect("decodes");
         (s, w)
+    }
+
+    #[test]
+    fn the_eight_byte_scan_finds_every_unplain_byte() {
+        let naive = |b: &[u8]| {
+            b.iter()
+                .position(|&x| !((b' '..0x7F).contains(&x) || x == b'\n'))
+        };
+        for len in 0..20 {
+            for at in 0..len {
+                for byte in 0..=255u8 {
+                    let mut v = vec![b'a'; len];
+                    v[at] = byte;
+                    assert_eq!(
+                        super::first_unplain(&v),
+                        naive(&v),
+                        "{byte:#x} at {at} of {len}"
+                    );
+                    v.iter_mut().skip(at + 1).for_each(|x| *x = 0xFF);
+                    assert_eq!(
+                        super::first_unplain(&v),
+                        naive(&v),
+                        "{byte:#x} at {at} of {len}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
