@@ -176,10 +176,10 @@ fn first_unplain(bytes: &[u8]) -> Option<usize> {
         // A byte below 0x20, or of 0x7F and above, sets its high bit in one of these.
         let low = x.wrapping_sub(ONES * 0x20) & !x;
         let high = x | x.wrapping_add(ONES);
-        if (low | high) & HIGH != 0 {
-            if let Some(k) = chunk.iter().position(|&b| !plain(b)) {
-                return Some(at + k);
-            }
+        if (low | high) & HIGH != 0
+            && let Some(k) = chunk.iter().position(|&b| !plain(b))
+        {
+            return Some(at + k);
         }
         at += 8;
     }
