@@ -5,14 +5,13 @@
 //! start, so one pass over a sentence finds the matches of every list: ASCII-case-insensitive,
 //! on word boundaries, with `'` and `’` treated alike.
 
-use super::tokens::{ASCII_WORD, Fnv};
+use super::tokens::ASCII_WORD;
 use crate::model::{Likelihood, Section};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 const DEFAULTS: &str = include_str!("../../assets/lexicon.toml");
@@ -240,16 +239,11 @@ struct Phrases {
     patterns: Vec<String>,
     /// Per pattern: its meaning in each list it belongs to (at most one per list).
     meanings: Vec<Vec<Meaning>>,
-    /// Per first run of letters and digits (lower-cased): the patterns that start with it
-    /// and mean something other than a time word.
-    by_run: HashMap<Box<[u8]>, Vec<usize>, BuildHasherDefault<Fnv>>,
-    /// Per first three bytes (lower-cased): the time words, which match as word prefixes.
-    by_prefix: HashMap<[u8; 3], Vec<usize>, BuildHasherDefault<Fnv>>,
-    /// The longest key of `by_run`: a longer word cannot start a phrase.
-    longest_run: usize,
-    /// The keys of `by_run` and `by_prefix` as bit sets: most words are ruled out here.
-    firsts: RunBits,
-    time_firsts: RunBits,
+    /// The patterns by the first two bytes and length of their first run of letters and
+    /// digits (those that mean something other than a time word).
+    by_run: RunIndex,
+    /// The time words (which match as word prefixes) by their first three bytes.
+    by_prefix: RunIndex,
     /// Some phrase starts with a character that is not a letter or digit (or a time word
     /// with fewer than three): the scan must then try every position after a non-word
     /// character, walking an automaton of all the phrases.
@@ -294,11 +288,7 @@ impl Phrases {
                 }
             }
         }
-        let mut by_run: HashMap<Box<[u8]>, Vec<usize>, BuildHasherDefault<Fnv>> =
-            HashMap::default();
-        let mut by_prefix: HashMap<[u8; 3], Vec<usize>, BuildHasherDefault<Fnv>> =
-            HashMap::default();
-        let (mut firsts, mut time_firsts) = (RunBits::new(), RunBits::new());
+        let (mut by_run, mut by_prefix) = (Vec::new(), Vec::new());
         let mut odd_openings = false;
         let mut openings = Box::new([0u64; 1024]);
         for (pid, p) in patterns.iter().enumerate() {
@@ -306,23 +296,11 @@ impl Phrases {
             odd_openings |= run.is_empty();
             for m in &meanings[pid] {
                 match m {
-                    Meaning::Time { .. } => match p.as_bytes().first_chunk::<3>() {
-                        Some(&three) if run.len() >= 3 => {
-                            time_firsts.insert(RunKey::prefix(run));
-                            let list = by_prefix.entry(three).or_default();
-                            if !list.contains(&pid) {
-                                list.push(pid);
-                            }
-                        }
-                        _ => odd_openings = true,
-                    },
-                    _ => {
-                        firsts.insert(RunKey::of(run));
-                        let list = by_run.entry(run.into()).or_default();
-                        if !list.contains(&pid) {
-                            list.push(pid);
-                        }
+                    Meaning::Time { .. } if run.len() >= 3 => {
+                        by_prefix.push((RunKey::prefix(run), pid));
                     }
+                    Meaning::Time { .. } => odd_openings = true,
+                    _ => by_run.push((RunKey::of(run), pid)),
                 }
             }
             let p = p.as_bytes();
@@ -336,15 +314,11 @@ impl Phrases {
                 openings[word] |= bit;
             }
         }
-        let longest_run = by_run.keys().map(|k| k.len()).max().unwrap_or(0);
         Phrases {
             patterns,
             meanings,
-            by_run,
-            by_prefix,
-            longest_run,
-            firsts,
-            time_firsts,
+            by_run: RunIndex::new(by_run),
+            by_prefix: RunIndex::new(by_prefix),
             odd_openings,
             nfa: std::sync::OnceLock::new(),
             openings,
@@ -409,25 +383,14 @@ impl Phrases {
             }
             let run = &bytes[start..i];
             let mut best: [Option<(usize, Meaning)>; LISTS] = [None; LISTS];
-            if run.len() <= self.longest_run && self.firsts.contains(RunKey::of(run)) {
-                let mut buf = [0u8; 32];
-                let heap;
-                let lower: &[u8] = if let Some(b) = buf.get_mut(..run.len()) {
-                    b.copy_from_slice(run);
-                    b.make_ascii_lowercase();
-                    b
-                } else {
-                    heap = run.to_ascii_lowercase();
-                    &heap
-                };
-                if let Some(pids) = self.by_run.get(lower) {
-                    self.try_patterns(text, start, run.len(), pids, &mut best);
-                }
+            let pids = self.by_run.candidates(RunKey::of(run));
+            if !pids.is_empty() {
+                self.try_patterns(text, start, pids, &mut best);
             }
-            if run.len() >= 3 && self.time_firsts.contains(RunKey::prefix(run)) {
-                let three = [0, 1, 2].map(|k| run[k].to_ascii_lowercase());
-                if let Some(pids) = self.by_prefix.get(&three) {
-                    self.try_patterns(text, start, 3, pids, &mut best);
+            if run.len() >= 3 {
+                let pids = self.by_prefix.candidates(RunKey::prefix(run));
+                if !pids.is_empty() {
+                    self.try_patterns(text, start, pids, &mut best);
                 }
             }
             scan.record(start, best);
@@ -457,26 +420,22 @@ impl Phrases {
         }
     }
 
-    /// Which of `pids` match at `i`, where their first `known` bytes are already known to
-    /// match: each list keeps its longest match that fits (ending on a word boundary, or
-    /// anywhere for a time word).
+    /// Which of `pids` match at `i`: each list keeps its longest match that fits (ending
+    /// on a word boundary, or anywhere for a time word).
     fn try_patterns(
         &self,
         text: &str,
         i: usize,
-        known: usize,
-        pids: &[usize],
+        pids: &[u32],
         best: &mut [Option<(usize, Meaning)>; LISTS],
     ) {
         let bytes = text.as_bytes();
         for &pid in pids {
+            let pid = pid as usize;
             let p = self.patterns[pid].as_bytes();
             let end = i + p.len();
-            // The caller matched the first `known` bytes (the first run, or three bytes).
-            let same = bytes.get(i + known..end).is_some_and(|t| {
-                let tail = &p[known..];
-                t.first().map(u8::to_ascii_lowercase) == tail.first().copied()
-                    && t.eq_ignore_ascii_case(tail)
+            let same = bytes.get(i..end).is_some_and(|t| {
+                t[0].to_ascii_lowercase() == p[0] && t[1..].eq_ignore_ascii_case(&p[1..])
             });
             if !same {
                 continue;
@@ -581,33 +540,62 @@ impl RunKey {
     }
 }
 
-/// A one-hash Bloom filter of [`RunKey`]s: a miss is certain, a hit only possible.
+/// Patterns by a [`RunKey`]: one bit per hashed key rules most words out at one look;
+/// behind a set bit, a small bucket lists the patterns to compare (keys that share a bucket
+/// included, so every candidate is compared in full).
 #[derive(Debug, Clone)]
-struct RunBits(Box<[u64; RunBits::WORDS]>);
+struct RunIndex {
+    bits: Box<[u64; RunIndex::WORDS]>,
+    /// Per bucket, where its patterns start in `pids` (one more entry than buckets).
+    starts: Box<[u32]>,
+    pids: Box<[u32]>,
+}
 
-impl RunBits {
+impl RunIndex {
     const BITS: u32 = 15;
     const WORDS: usize = 1 << (Self::BITS - 6);
+    /// Four bits share a bucket.
+    const BUCKET_SHIFT: u32 = 2;
 
-    fn new() -> RunBits {
-        RunBits(Box::new([0; Self::WORDS]))
+    fn new(mut keys: Vec<(RunKey, usize)>) -> RunIndex {
+        let mut bits = Box::new([0; Self::WORDS]);
+        let buckets = 1 << (Self::BITS - Self::BUCKET_SHIFT);
+        keys.sort_by_key(|&(k, pid)| (Self::hash(k) >> Self::BUCKET_SHIFT, pid));
+        keys.dedup_by_key(|&mut (k, pid)| (Self::hash(k) >> Self::BUCKET_SHIFT, pid));
+        let mut starts = vec![0u32; buckets + 1];
+        for &(k, _) in &keys {
+            let h = Self::hash(k);
+            bits[h >> 6] |= 1 << (h & 63);
+            starts[(h >> Self::BUCKET_SHIFT) + 1] += 1;
+        }
+        for b in 0..buckets {
+            starts[b + 1] += starts[b];
+        }
+        let pids = keys
+            .iter()
+            .map(|&(_, pid)| u32::try_from(pid).expect("fewer than 4 billion phrases"))
+            .collect();
+        RunIndex {
+            bits,
+            starts: starts.into(),
+            pids,
+        }
     }
 
     #[inline]
-    fn slot(k: RunKey) -> (usize, u64) {
-        let h = k.0.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS);
-        ((h >> 6) as usize, 1 << (h & 63))
+    fn hash(k: RunKey) -> usize {
+        (k.0.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
     }
 
-    fn insert(&mut self, k: RunKey) {
-        let (w, bit) = Self::slot(k);
-        self.0[w] |= bit;
-    }
-
+    /// The patterns that may have key `k` (often none).
     #[inline]
-    fn contains(&self, k: RunKey) -> bool {
-        let (w, bit) = Self::slot(k);
-        self.0[w] & bit != 0
+    fn candidates(&self, k: RunKey) -> &[u32] {
+        let h = Self::hash(k);
+        if self.bits[h >> 6] & (1 << (h & 63)) == 0 {
+            return &[];
+        }
+        let b = h >> Self::BUCKET_SHIFT;
+        &self.pids[self.starts[b] as usize..self.starts[b + 1] as usize]
     }
 }
 
