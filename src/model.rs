@@ -151,13 +151,41 @@ impl Span {
 }
 
 /// A word or phrase that decided a sentence's section, kept so the reader can show why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Its words are a stretch of the sentence (empty for a rule that names no words); the
+/// JSON gives them as `text`.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Cue {
     pub section: Section,
-    /// The words as written.
-    pub text: String,
+    /// Byte offsets of the words within the sentence text.
+    pub start: u32,
+    pub end: u32,
     /// Why it counted, e.g. "strong denial cue", "opens with background".
     pub rule: &'static str,
+}
+
+impl Cue {
+    /// A cue on the words at `range` of its sentence.
+    pub fn new(section: Section, range: std::ops::Range<usize>, rule: &'static str) -> Cue {
+        let span = Span::new(SpanKind::Cue, range.start, range.end);
+        Cue {
+            section,
+            start: span.start,
+            end: span.end,
+            rule,
+        }
+    }
+
+    /// A cue that names no words ("continues the speaker's denial").
+    pub fn rule(section: Section, rule: &'static str) -> Cue {
+        Cue::new(section, 0..0, rule)
+    }
+
+    /// The words as written, from the text of the cue's sentence.
+    pub fn text<'a>(&self, sentence: &'a str) -> &'a str {
+        sentence
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
 }
 
 /// The ICD 203 likelihood scale for estimative language.
@@ -174,7 +202,7 @@ pub enum Likelihood {
 }
 
 /// One sentence of the briefing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
     pub id: usize,
     /// Index of the paragraph (0-based) it belongs to.
@@ -191,8 +219,43 @@ pub struct Sentence {
     /// The strongest estimative word's place on the ICD 203 scale, if the sentence hedges.
     pub likelihood: Option<Likelihood>,
     /// The transcript turn label this sentence is spoken under (`MR PRICE`), if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub turn: Option<String>,
+}
+
+/// The fields in order, each cue with its words as `text` (not its offsets), `turn` only
+/// when there is one.
+impl Serialize for Sentence {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        #[derive(Serialize)]
+        struct CueJson<'a> {
+            section: Section,
+            text: &'a str,
+            rule: &'static str,
+        }
+        let cues: Vec<CueJson> = self
+            .cues
+            .iter()
+            .map(|c| CueJson {
+                section: c.section,
+                text: c.text(&self.text),
+                rule: c.rule,
+            })
+            .collect();
+        let mut st = ser.serialize_struct("Sentence", 8 + usize::from(self.turn.is_some()))?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("paragraph", &self.paragraph)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("section", &self.section)?;
+        st.serialize_field("speakers", &self.speakers)?;
+        st.serialize_field("cues", &cues)?;
+        st.serialize_field("spans", &self.spans)?;
+        st.serialize_field("likelihood", &self.likelihood)?;
+        if let Some(turn) = &self.turn {
+            st.serialize_field("turn", turn)?;
+        }
+        st.end()
+    }
 }
 
 /// How precise a resolved time value is.

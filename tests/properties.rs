@@ -73,7 +73,7 @@ fn check(b: &Briefing) -> Result<(), TestCaseError> {
             );
         }
         for cue in &s.cues {
-            clean("cue", &cue.text)?;
+            clean("cue", cue.text(&s.text))?;
         }
     }
     for (i, src) in b.sources.iter().enumerate() {

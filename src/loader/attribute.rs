@@ -11,7 +11,7 @@ pub mod phrase;
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::{Hit, Reporting, Scan};
-use super::tokens::{Tok, WordSet, tokenize};
+use super::tokens::{Tok, WordSet, tokenize_into};
 use crate::model::{Format, Sentence, Source, SourceKind, Span, SpanKind};
 use phrase::Registry;
 use std::sync::LazyLock;
@@ -186,8 +186,15 @@ pub fn attribute(sentences: &mut [Sentence], scans: &[Scan], doc: DocInfo) -> Ve
     let mut reg = Registry::new(gaz, doc, &texts);
     let mut found: Vec<Attribution> = Vec::with_capacity(sentences.len());
     let mut prev: Option<(usize, usize, bool)> = None; // index, paragraph, open quote
+    let mut buffers = Buffers::default();
     for (i, s) in sentences.iter().enumerate() {
-        let mut a = explicit(&s.text, &scans[i].reporting(), &mut reg, doc.format);
+        let mut a = explicit(
+            &s.text,
+            &scans[i].reporting(),
+            &mut reg,
+            doc.format,
+            &mut buffers,
+        );
         let open_quote_before = prev.is_some_and(|p| p.2);
         let same_para = prev.is_some_and(|p| p.1 == s.paragraph);
         if doc.format == Format::Transcript {
@@ -263,20 +270,33 @@ fn open_quote_after(text: &str, open_before: bool) -> bool {
     depth > 0
 }
 
+/// Buffers kept from one sentence to the next.
+#[derive(Default)]
+struct Buffers {
+    toks: Vec<Tok>,
+    folded: String,
+}
+
 /// Explicit attribution inside one sentence.
 fn explicit(
     text: &str,
     hits: &[Hit<Reporting>],
     reg: &mut Registry,
     format: Format,
+    buffers: &mut Buffers,
 ) -> Attribution {
     // With no reporting verb, only a speaker's own allegation, claim or report can attribute.
     if hits.is_empty() && !mentions_a_report(text) {
         return Attribution::default();
     }
-    let toks = tokenize(text);
+    let Buffers { toks, folded } = buffers;
+    tokenize_into(text, toks);
+    let toks = &toks[..];
     let mut a = Attribution::default();
-    let folded = text.to_ascii_lowercase();
+    folded.clear();
+    folded.push_str(text);
+    folded.make_ascii_lowercase();
+    let folded = folded.as_str();
     let lower: Vec<&str> = toks.iter().map(|t| &folded[t.start..t.end]).collect();
     // Only asked for a speech act in a main clause: found once, when first needed.
     let intro_statement = std::cell::OnceCell::new();

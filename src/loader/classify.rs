@@ -80,25 +80,14 @@ pub fn classify(sentences: &mut [Sentence], scans: Vec<Scan>) {
             }) && s.text.trim_end_matches(['”', '"', ')', ' ']).ends_with('?');
         let (section, cues) = if press_question && section == Section::Response {
             let rule = "a reporter's question asking for a reaction";
-            (
-                Section::Context,
-                vec![Cue {
-                    section: Section::Context,
-                    text: String::new(),
-                    rule,
-                }],
-            )
+            (Section::Context, vec![Cue::rule(Section::Context, rule)])
         } else {
             (section, cues)
         };
         let (section, cues) = if cues.is_empty() && continues_denial {
             (
                 Section::Denial,
-                vec![Cue {
-                    section: Section::Denial,
-                    text: String::new(),
-                    rule: "continues the speaker's denial",
-                }],
+                vec![Cue::rule(Section::Denial, "continues the speaker's denial")],
             )
         } else {
             (section, cues)
@@ -224,21 +213,14 @@ fn decide(text: &str, hits: &[Hit<(Section, Weight)>]) -> (Section, Vec<Cue>) {
     let mut cues: Vec<Cue> = hits
         .iter()
         .filter(|h| h.value.0 == section)
-        .map(|h| Cue {
-            section,
-            text: text[h.start..h.end].to_owned(),
-            rule: rule_name(section, h.value.1),
-        })
+        .map(|h| Cue::new(section, h.start..h.end, rule_name(section, h.value.1)))
         .collect();
     if let Some(o) = background {
-        cues.insert(
-            0,
-            Cue {
-                section: Section::Context,
-                text: text.trim_start()[..o.trim_end().len()].to_owned(),
-                rule: "opens with background",
-            },
-        );
+        cues.insert(0, {
+            let start = text.len() - text.trim_start().len();
+            let end = start + o.trim_end().len();
+            Cue::new(Section::Context, start..end, "opens with background")
+        });
     }
     (section, cues)
 }

@@ -94,6 +94,13 @@ fn alnum(c: char) -> bool {
 /// token of its own.
 pub fn tokenize(s: &str) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(s.len() / 5 + 1);
+    tokenize_into(s, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into a reused vector (cleared first).
+pub fn tokenize_into(s: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
     let mut i = 0;
     while i < s.len() {
         let (c, len) = char_at(s, i);
@@ -159,7 +166,6 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
         });
         i = end;
     }
-    toks
 }
 
 /// A fixed list of lower-case words, hashed into a set on first use.

@@ -72,7 +72,7 @@ fn sentence(out: &mut impl Write, s: &Sentence) -> io::Result<()> {
     out.write_all(b"\",\"speakers\":")?;
     list(out, &s.speakers, |out, &id| number(out, id))?;
     out.write_all(b",\"cues\":")?;
-    list(out, &s.cues, cue)?;
+    list(out, &s.cues, |out, c| cue(out, c, &s.text))?;
     out.write_all(b",\"spans\":")?;
     list(out, &s.spans, span)?;
     out.write_all(b",\"likelihood\":")?;
@@ -91,11 +91,11 @@ fn sentence(out: &mut impl Write, s: &Sentence) -> io::Result<()> {
     out.write_all(b"}")
 }
 
-fn cue(out: &mut impl Write, c: &Cue) -> io::Result<()> {
+fn cue(out: &mut impl Write, c: &Cue, sentence: &str) -> io::Result<()> {
     out.write_all(b"{\"section\":\"")?;
     out.write_all(c.section.as_str().as_bytes())?;
     out.write_all(b"\",\"text\":")?;
-    string(out, &c.text)?;
+    string(out, c.text(sentence))?;
     out.write_all(b",\"rule\":")?;
     string(out, c.rule)?;
     out.write_all(b"}")
@@ -302,11 +302,10 @@ mod tests {
                 text: odd.into(),
                 section: Section::Denial,
                 speakers: vec![0, 7, usize::MAX],
-                cues: vec![Cue {
-                    section: Section::Denial,
-                    text: odd.into(),
-                    rule: "strong denial cue",
-                }],
+                cues: vec![
+                    Cue::new(Section::Denial, 0..odd.len(), "strong denial cue"),
+                    Cue::rule(Section::Denial, "continues the speaker's denial"),
+                ],
                 spans: [
                     SpanKind::Speaker,
                     SpanKind::Reporting,

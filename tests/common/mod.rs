@@ -68,11 +68,12 @@ pub fn briefing() -> Briefing {
         span(t0, SpanKind::Figure, "1,500"),
         span(t0, SpanKind::Time, "Tuesday"),
     ];
-    s[0].cues = vec![Cue {
-        section: Section::Allegation,
-        text: "accused".into(),
-        rule: "allegation verb",
-    }];
+    let accused = t0.find("accused").expect("the cue is in the sentence");
+    s[0].cues = vec![Cue::new(
+        Section::Allegation,
+        accused..accused + "accused".len(),
+        "allegation verb",
+    )];
     s[1].spans = vec![
         span(t1, SpanKind::Speaker, "Pyongyang"),
         span(t1, SpanKind::Cue, "denied"),

@@ -70,7 +70,7 @@ pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
             sec.push(Span::styled(more, t.muted()));
             break;
         }
-        let quoted = format!("\u{201c}{}\u{201d}", c.text);
+        let quoted = format!("\u{201c}{}\u{201d}", c.text(&s.text));
         let rule = format!(" ({})", c.rule);
         used += text::width(&quoted) + text::width(&rule) + 10;
         sec.push(Span::raw(if k == 0 { "  because " } else { ", " }));
