@@ -329,21 +329,21 @@ fn explicit(
             .map_or(vi, |k| vi + k);
         if hit.value == Reporting::Before {
             // "according to X": the speaker follows.
-            if let Some((a0, b0)) = np_forward(text, &toks, &lower, vend + 1) {
-                record(text, &toks, a0, b0, hit.start, hit.end, reg, &mut a, format);
+            if let Some((a0, b0)) = np_forward(text, toks, &lower, vend + 1) {
+                record(text, toks, a0, b0, hit.start, hit.end, reg, &mut a, format);
             }
             continue;
         }
         if is_noun_use(&lower, vi, vend) {
             continue;
         }
-        let found = subject_before(text, &toks, &lower, vi, hits).or_else(|| {
+        let found = subject_before(text, toks, &lower, vi, hits).or_else(|| {
             // “...,” said X  /  ..., said X.
             let before = skip_between(&lower, vi);
             let quote_or_comma = before > 0
                 && (toks[before - 1].is(text, ',') || closing_quote(text, &toks[before - 1]));
             if quote_or_comma && INVERTED.contains(&lower[vi]) {
-                np_forward(text, &toks, &lower, vend + 1).map(|(x, y)| (x, y, true))
+                np_forward(text, toks, &lower, vend + 1).map(|(x, y)| (x, y, true))
             } else {
                 None
             }
@@ -352,13 +352,13 @@ fn explicit(
             continue;
         };
         let carries = main && (hit.value != Reporting::Act || intro_statement());
-        if record(text, &toks, a0, b0, hit.start, hit.end, reg, &mut a, format) {
+        if record(text, toks, a0, b0, hit.start, hit.end, reg, &mut a, format) {
             a.carries |= carries;
         }
     }
-    subject_of_reporting_noun(text, &toks, &lower, reg, &mut a, format);
+    subject_of_reporting_noun(text, toks, &lower, reg, &mut a, format);
     if a.speakers.is_empty() {
-        subject_report(text, &toks, &lower, reg, &mut a, format);
+        subject_report(text, toks, &lower, reg, &mut a, format);
     }
     a
 }
