@@ -249,18 +249,12 @@ fn starts_with_quote(text: &str) -> bool {
 
 /// Whether a quotation is still open at the end of this sentence.
 fn open_quote_after(text: &str, open_before: bool) -> bool {
-    // One pass over the bytes: `“` is E2 80 9C, `”` E2 80 9D, `«` C2 AB, `»` C2 BB.
     let (mut opens, mut closes, mut straight) = (0i64, 0i64, 0i64);
-    let b = text.as_bytes();
-    for (i, &x) in b.iter().enumerate() {
-        let after = |lead: &[u8]| i >= lead.len() && b[i - lead.len()..i] == *lead;
-        match x {
-            b'"' => straight += 1,
-            0x9C if after(&[0xE2, 0x80]) => opens += 1,
-            0x9D if after(&[0xE2, 0x80]) => closes += 1,
-            0xAB if after(&[0xC2]) => opens += 1,
-            0xBB if after(&[0xC2]) => closes += 1,
-            _ => {}
+    for (_, c) in super::tokens::quote_marks(text) {
+        match c {
+            '"' => straight += 1,
+            '“' | '«' => opens += 1,
+            _ => closes += 1,
         }
     }
     let mut depth = i64::from(open_before) + opens - closes;

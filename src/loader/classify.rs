@@ -161,14 +161,13 @@ fn rule_name(section: Section, weight: Weight) -> &'static str {
 /// Whether `text` contains "not", "n't", "n’t", "never" or " no ": one pass over its `n`s.
 fn has_negation(text: &str) -> bool {
     let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| {
+    memchr::memchr_iter(b'n', b).any(|i| {
         let rest = &b[i + 1..];
-        x == b'n'
-            && (rest.starts_with(b"ot")
-                || rest.starts_with(b"'t")
-                || rest.starts_with("’t".as_bytes())
-                || rest.starts_with(b"ever")
-                || i > 0 && b[i - 1] == b' ' && rest.starts_with(b"o "))
+        rest.starts_with(b"ot")
+            || rest.starts_with(b"'t")
+            || rest.starts_with("’t".as_bytes())
+            || rest.starts_with(b"ever")
+            || i > 0 && b[i - 1] == b' ' && rest.starts_with(b"o ")
     })
 }
 
@@ -331,36 +330,42 @@ fn claim_spans(s: &mut Sentence, scan: &Scan) {
     static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i-u)(?:[$]\s?)?\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|(?:[$]\s?)?\b\d+(?:\.\d+)?\b(?:\s?(?:%|percent|per cent|million|billion|thousand|trillion))?|\b(?:dozens|hundreds|thousands|millions|billions)\b").expect("figure regex")
     });
-    let numeric = text.bytes().any(|b| b.is_ascii_digit())
-        || ["dozens", "hundreds", "thousands", "millions", "billions"]
-            .iter()
-            .any(|w| text.contains(w));
+    let numeric = super::tokens::has_digit(text) || has_amount_word(text);
     for m in FIGURE.find_iter(if numeric { text } else { "" }) {
         spans.push(Span::new(SpanKind::Figure, m.start(), m.end()));
     }
     s.spans.extend(spans);
 }
 
+/// Whether `text` has one of the words of an amount without digits ("dozens", "millions"),
+/// as the figure pattern spells them (any case): one vectorised pass for all of them.
+fn has_amount_word(text: &str) -> bool {
+    static WORDS: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
+        let words = ["dozens", "hundreds", "thousands", "millions", "billions"];
+        let mut builder = aho_corasick::packed::Config::new().builder();
+        for w in words {
+            let mut title = w.to_string();
+            title[..1].make_ascii_uppercase();
+            builder.extend([w.to_string(), title, w.to_ascii_uppercase()]);
+        }
+        builder.build()
+    });
+    match &*WORDS {
+        Some(s) => s.find(text).is_some(),
+        None => {
+            let lower = text.to_ascii_lowercase();
+            ["dozens", "hundreds", "thousands", "millions", "billions"]
+                .iter()
+                .any(|w| lower.contains(w))
+        }
+    }
+}
+
 /// Direct quotations, quote marks included; an unclosed one runs to the end of the sentence.
 fn quotes(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    // Only `"`, `“`, `”`, `«` and `»` matter: find them by their bytes, not char by char.
-    let b = text.as_bytes();
-    let marks = b.iter().enumerate().filter_map(|(i, &x)| match x {
-        b'"' => Some((i, '"')),
-        0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
-            Some(0x9C) => Some((i, '“')),
-            Some(0x9D) => Some((i, '”')),
-            _ => None,
-        },
-        0xC2 => match b.get(i + 1) {
-            Some(0xAB) => Some((i, '«')),
-            Some(0xBB) => Some((i, '»')),
-            _ => None,
-        },
-        _ => None,
-    });
+    let marks = super::tokens::quote_marks(text);
     for (i, c) in marks {
         match (open, c) {
             (None, '“' | '«' | '"') => open = Some((i, c)),
@@ -402,6 +407,21 @@ mod tests {
             section("Officials dismissed the claims and condemned the report."),
             Section::Denial
         );
+    }
+
+    #[test]
+    fn amounts_in_words_are_found_in_any_usual_case() {
+        for t in [
+            "Dozens were hurt",
+            "by the THOUSANDS",
+            "millions of dollars",
+            "x billions",
+        ] {
+            assert!(super::has_amount_word(t), "{t}");
+        }
+        for t in ["A dozen were hurt", "no amount", "Hundred"] {
+            assert!(!super::has_amount_word(t), "{t}");
+        }
     }
 
     #[test]

@@ -186,7 +186,7 @@ fn find_times(sentences: &mut [Sentence], candidates: &[bool], date: Option<Date
 /// timeline knows has a digit, or a capitalised month, weekday or holiday name, or a word of
 /// relative time (found by the lexicon pass).
 fn may_hold_time(text: &str, scan: &lexicon::Scan) -> bool {
-    scan.has_time_word() || text.bytes().any(|b| b.is_ascii_digit())
+    scan.has_time_word() || tokens::has_digit(text)
 }
 
 /// The precision of an ISO prefix value.

@@ -168,6 +168,45 @@ pub fn tokenize_into(s: &str, toks: &mut Vec<Tok>) {
     }
 }
 
+/// Whether `text` has an ASCII digit, looking at eight bytes at a time.
+pub fn has_digit(text: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Seven-bit bytes between 0x30 and 0x39 set their high bit here (a byte of 0x80 or
+        // more never does: it is cleared by `!x`).
+        let low7 = x & (ONES * 0x7F);
+        let found = (ONES * (0x7F + 0x3A) - low7) & !x & (low7 + ONES * (0x7F - 0x2F)) & HIGH;
+        if found != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
+/// The double quotation marks of `text` (`"`, `“`, `”`, `«`, `»`) with their byte offsets,
+/// found by a vectorised search for their first bytes rather than character by character.
+pub fn quote_marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(b'"', 0xE2, 0xC2, b).filter_map(move |i| match b[i] {
+        b'"' => Some((i, '"')),
+        0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+            Some(0x9C) => Some((i, '“')),
+            Some(0x9D) => Some((i, '”')),
+            _ => None,
+        },
+        0xC2 => match b.get(i + 1) {
+            Some(0xAB) => Some((i, '«')),
+            Some(0xBB) => Some((i, '»')),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
 /// A fixed list of lower-case words, hashed into a set on first use.
 pub struct WordSet {
     words: &'static [&'static str],
@@ -225,6 +264,44 @@ mod tests {
     fn the_quick_letter_test_agrees_with_unicode() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(super::alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn quote_marks_are_found_with_their_offsets() {
+        let t = "a \"b\" “c” «d» ‘e’ — é";
+        let marks: Vec<(usize, char)> = super::quote_marks(t).collect();
+        let expected: Vec<(usize, char)> = t
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '"' | '“' | '”' | '«' | '»'))
+            .collect();
+        assert_eq!(marks, expected);
+    }
+
+    #[test]
+    fn the_eight_byte_digit_test_agrees_with_a_plain_one() {
+        for len in 0..20 {
+            for at in 0..len {
+                for byte in 0..=0x7Fu8 {
+                    for fill in [b'a', b'/', b':', 0x7F, b' '] {
+                        let mut v = vec![fill; len];
+                        v[at] = byte;
+                        let t = std::str::from_utf8(&v).expect("ASCII");
+                        assert_eq!(
+                            super::has_digit(t),
+                            v.iter().any(u8::is_ascii_digit),
+                            "{v:?}"
+                        );
+                    }
+                }
+            }
+        }
+        for t in ["éé9", "ééééééé9é", "é0", "””””””", "£½¾²³"] {
+            assert_eq!(
+                super::has_digit(t),
+                t.bytes().any(|b| b.is_ascii_digit()),
+                "{t}"
+            );
         }
     }
 
