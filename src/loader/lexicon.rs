@@ -1,9 +1,9 @@
 //! Lexicons: reporting verbs, section cues and hedges, embedded defaults merged with the user's.
 //!
 //! The defaults live in `assets/lexicon.toml`; the `[lexicon]` part of `config.toml` adds words.
-//! All lists are compiled into one anchored Aho-Corasick automaton, walked from each word
-//! start, so one pass over a sentence finds the matches of every list: ASCII-case-insensitive,
-//! on word boundaries, with `'` and `’` treated alike.
+//! All lists are indexed together by each phrase's first run of letters and digits, and one
+//! pass over a sentence looks each word up, so it finds the matches of every list:
+//! ASCII-case-insensitive, on word boundaries, with `'` and `’` treated alike.
 
 use super::tokens::ASCII_WORD;
 use crate::model::{Likelihood, Section};
@@ -230,9 +230,10 @@ impl Scan {
     }
 }
 
-/// Every phrase of every list compiled into one automaton (a compact NFA: it stays in a core's
-/// cache, where a DFA of the same phrases takes 1.8 MB), walked anchored from each
-/// word start: one pass over a text finds the matches of all lists.
+/// Every phrase of every list, indexed by its first run of letters and digits (a bit set and
+/// a small bucket table that stay in a core's cache): one pass over a text, looking up each
+/// word, finds the matches of all lists. An automaton of all the phrases is built only for a
+/// phrase that starts with punctuation, which no word lookup would find.
 #[derive(Debug, Clone)]
 struct Phrases {
     /// The phrases, ASCII lower-cased, `'` and `’` each in its own variant.
