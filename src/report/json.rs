@@ -338,6 +338,11 @@ mod tests {
             warnings: vec![odd.into()],
         };
         assert_eq!(ours(&b), serde_json::to_string(&b).expect("serialises"));
+        // The variants the briefing above does not use, each named as serde names it.
+        fn named<T: serde::Serialize>(ours: &str, value: T) {
+            let serde = serde_json::to_string(&value).expect("serialises");
+            assert_eq!(format!("\"{ours}\""), serde);
+        }
         for l in [
             Likelihood::AlmostNoChance,
             Likelihood::VeryUnlikely,
@@ -346,10 +351,7 @@ mod tests {
             Likelihood::VeryLikely,
             Likelihood::AlmostCertain,
         ] {
-            assert_eq!(
-                format!("\"{}\"", likelihood(l)),
-                serde_json::to_string(&l).unwrap()
-            );
+            named(likelihood(l), l);
         }
         for p in [
             Precision::Decade,
@@ -357,10 +359,7 @@ mod tests {
             Precision::Month,
             Precision::Day,
         ] {
-            assert_eq!(
-                format!("\"{}\"", precision(p)),
-                serde_json::to_string(&p).unwrap()
-            );
+            named(precision(p), p);
         }
         for k in [
             SourceKind::Person,
@@ -369,10 +368,7 @@ mod tests {
             SourceKind::Country,
             SourceKind::Media,
         ] {
-            assert_eq!(
-                format!("\"{}\"", source_kind(k)),
-                serde_json::to_string(&k).unwrap()
-            );
+            named(source_kind(k), k);
         }
         #[derive(serde::Serialize)]
         struct WithPath<'a> {
