@@ -22,14 +22,6 @@ pub struct Document {
     pub warnings: Vec<String>,
 }
 
-/// One paragraph of the body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paragraph {
-    pub text: String,
-    /// The transcript turn label (without its colon) this paragraph is spoken under.
-    pub turn: Option<String>,
-}
-
 /// Decodes bytes to text: UTF-8 (BOM optional) or UTF-16 with a BOM; refuses binary input;
 /// invalid UTF-8 is replaced and reported in `warnings`. Line ends become `\n` and the text is
 /// sanitised.
@@ -444,20 +436,10 @@ pub fn detect_format(body: &str) -> Format {
 /// body with no blank line at all has one paragraph per line. In a transcript each turn label
 /// starts a paragraph, and paragraphs without a label continue the previous turn. Markdown
 /// headings (`# Title`) become headings, not paragraphs; list items become paragraphs.
-pub fn paragraphs(body: &str, format: Format) -> (Vec<Paragraph>, Vec<Heading>) {
-    let mut paras = Vec::new();
-    let headings = each_paragraph(body, format, |text, turn| {
-        paras.push(Paragraph {
-            text: text.to_owned(),
-            turn: turn.map(str::to_owned),
-        });
-    });
-    (paras, headings)
-}
-
-/// [`paragraphs`] without keeping them: `each` gets every paragraph's text and turn in
-/// order, in one reused buffer, so a large document is not copied whole. Returns the
-/// headings.
+///
+/// The paragraphs are not kept: `each` gets every paragraph's text and turn label (without
+/// its colon) in order, from one reused buffer, so a large document is not copied whole.
+/// Returns the headings.
 pub fn each_paragraph(
     body: &str,
     format: Format,
@@ -537,6 +519,23 @@ fn is_list_item(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The paragraphs as (text, turn) pairs, and the headings.
+    fn paragraphs(body: &str, format: Format) -> (Vec<Para>, Vec<Heading>) {
+        let mut paras = Vec::new();
+        let headings = each_paragraph(body, format, |text, turn| {
+            paras.push(Para {
+                text: text.to_owned(),
+                turn: turn.map(str::to_owned),
+            });
+        });
+        (paras, headings)
+    }
+
+    struct Para {
+        text: String,
+        turn: Option<String>,
+    }
 
     fn dec(b: &[u8]) -> (String, Vec<String>) {
         let mut w = Vec::new();
