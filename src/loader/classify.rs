@@ -227,8 +227,8 @@ fn decide(text: &str, hits: &[Hit<(Section, Weight)>]) -> (Section, Vec<Cue>) {
 /// Where a subordinate clause begins ("in response to reports that ...", ", which ..."), or
 /// the end of the text when there is none.
 fn subordinate_start(text: &str) -> usize {
-    static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
-        let markers = [
+    static MARKERS: LazyLock<CasedPhrases> = LazyLock::new(|| {
+        CasedPhrases::new(&[
             ", which ",
             ", who ",
             " in response to ",
@@ -236,10 +236,31 @@ fn subordinate_start(text: &str) -> usize {
             " amid ",
             " because of ",
             " after reports",
-        ];
-        // Each marker as written in running text, in a title and in capitals. Listing the
-        // cases (rather than matching case-insensitively) lets a vectorised (SIMD) searcher
-        // look for them; an automaton would stop at every space.
+        ])
+    });
+    MARKERS.find_end(text).unwrap_or(text.len())
+}
+
+/// Whether `text` has one of the words of an amount without digits ("dozens", "millions").
+fn has_amount_word(text: &str) -> bool {
+    static WORDS: LazyLock<CasedPhrases> = LazyLock::new(|| {
+        CasedPhrases::new(&["dozens", "hundreds", "thousands", "millions", "billions"])
+    });
+    WORDS.find_end(text).is_some()
+}
+
+/// Lower-case phrases found as written in running text, in a title (first word or every
+/// word capitalised) and in capitals. Listing the cases, rather than matching
+/// case-insensitively, lets a vectorised (SIMD) searcher look for them; a case-insensitive
+/// automaton would stop at every space. The automaton is the fallback where that searcher
+/// cannot be built.
+enum CasedPhrases {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(aho_corasick::AhoCorasick),
+}
+
+impl CasedPhrases {
+    fn new(phrases: &[&str]) -> CasedPhrases {
         let title = |m: &str, every: bool| {
             let mut out = String::new();
             let mut at_word = true;
@@ -255,7 +276,7 @@ fn subordinate_start(text: &str) -> usize {
             }
             out
         };
-        let variants: Vec<String> = markers
+        let mut variants: Vec<String> = phrases
             .iter()
             .flat_map(|m| {
                 [
@@ -266,30 +287,31 @@ fn subordinate_start(text: &str) -> usize {
                 ]
             })
             .collect();
+        variants.dedup();
         let packed = aho_corasick::packed::Config::new()
             .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
             .builder()
             .extend(&variants)
             .build();
         match packed {
-            Some(searcher) => Markers::Packed(searcher),
-            None => Markers::Automaton(
+            Some(searcher) => CasedPhrases::Packed(searcher),
+            None => CasedPhrases::Automaton(
                 aho_corasick::AhoCorasick::builder()
                     .match_kind(aho_corasick::MatchKind::LeftmostFirst)
                     .build(variants)
-                    .expect("marker automaton"),
+                    .expect("phrase automaton"),
             ),
         }
-    });
-    enum Markers {
-        Packed(aho_corasick::packed::Searcher),
-        Automaton(aho_corasick::AhoCorasick),
     }
-    let found = match &*MARKERS {
-        Markers::Packed(s) => s.find(text),
-        Markers::Automaton(a) => a.find(text),
-    };
-    found.map_or(text.len(), |m| m.end())
+
+    /// Where the leftmost phrase found ends.
+    fn find_end(&self, text: &str) -> Option<usize> {
+        match self {
+            CasedPhrases::Packed(s) => s.find(text),
+            CasedPhrases::Automaton(a) => a.find(text),
+        }
+        .map(|m| m.end())
+    }
 }
 
 /// Quotes, reported claims, hedges and figures.
@@ -335,30 +357,6 @@ fn claim_spans(s: &mut Sentence, scan: &Scan) {
         spans.push(Span::new(SpanKind::Figure, m.start(), m.end()));
     }
     s.spans.extend(spans);
-}
-
-/// Whether `text` has one of the words of an amount without digits ("dozens", "millions"),
-/// as the figure pattern spells them (any case): one vectorised pass for all of them.
-fn has_amount_word(text: &str) -> bool {
-    static WORDS: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
-        let words = ["dozens", "hundreds", "thousands", "millions", "billions"];
-        let mut builder = aho_corasick::packed::Config::new().builder();
-        for w in words {
-            let mut title = w.to_string();
-            title[..1].make_ascii_uppercase();
-            builder.extend([w.to_string(), title, w.to_ascii_uppercase()]);
-        }
-        builder.build()
-    });
-    match &*WORDS {
-        Some(s) => s.find(text).is_some(),
-        None => {
-            let lower = text.to_ascii_lowercase();
-            ["dozens", "hundreds", "thousands", "millions", "billions"]
-                .iter()
-                .any(|w| lower.contains(w))
-        }
-    }
 }
 
 /// Direct quotations, quote marks included; an unclosed one runs to the end of the sentence.
