@@ -131,23 +131,7 @@ impl CliError {
     }
 }
 
-/// A path as messages show it: control, bidirectional and zero-width characters are escaped
-/// (`\u{1b}`), so a hostile file name can neither drive the terminal nor break a one-line
-/// error.
-pub fn shown_path(path: &Path) -> String {
-    let mut out = String::new();
-    for c in path.display().to_string().chars() {
-        if c.is_control()
-            || matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
-                | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
-        {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+pub use crate::shown::shown_path;
 
 /// Reads a briefing's bytes from a path, or standard input for `-`.
 pub fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {

@@ -11,4 +11,5 @@ pub mod library;
 pub mod loader;
 pub mod model;
 pub mod report;
+pub mod shown;
 pub mod tui;

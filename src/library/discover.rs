@@ -65,7 +65,7 @@ impl fmt::Display for Skipped {
         write!(
             f,
             "skipped {}: {}",
-            crate::cli::shown_path(&self.path),
+            crate::shown::shown_path(&self.path),
             self.reason
         )
     }
@@ -83,13 +83,13 @@ pub struct Discovery {
 /// Why discovery failed as a whole. Each is one line for the person.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DiscoverError {
-    #[error("{}: no such file or folder", crate::cli::shown_path(.0))]
+    #[error("{}: no such file or folder", crate::shown::shown_path(.0))]
     Missing(PathBuf),
-    #[error("{}: {message}", crate::cli::shown_path(.path))]
+    #[error("{}: {message}", crate::shown::shown_path(.path))]
     Unreadable { path: PathBuf, message: String },
     #[error(
         "{}: no briefings in this folder (.txt, .md or .brief files){}",
-        crate::cli::shown_path(.path),
+        crate::shown::shown_path(.path),
         others(*.skipped)
     )]
     NoBriefings { path: PathBuf, skipped: usize },
