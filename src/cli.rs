@@ -1,6 +1,6 @@
 //! Command-line arguments and the non-interactive `analyze` command.
 
-use crate::library::{self, DiscoverError, DocId};
+use crate::library::{self, DiscoverError, DocId, Reading};
 use crate::loader::{self, LoadError, Options};
 use crate::model::Briefing;
 use crate::report;
@@ -83,10 +83,30 @@ pub enum Command {
         /// In a folder, also take the briefings of its subfolders.
         #[arg(long)]
         recursive: bool,
+        /// The machine's reading alone: leave out the corrections in NAME.debrief.toml.
+        #[arg(long)]
+        no_corrections: bool,
         /// Briefings to analyse: files, folders (their .txt, .md and .brief files), or - for
         /// standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// Write a gold file in the corpus format (shared/spec/annotation.md) from the analysis
+    /// and the corrections, to retrain the section model on your own briefings.
+    #[command(name = "export-gold", after_help = EXIT_STATUS_HELP)]
+    ExportGold {
+        /// Where to write it: a file, or - for standard output [default: NAME.gold.toml
+        /// beside NAME.txt].
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace a gold file that is already there.
+        #[arg(long)]
+        force: bool,
+        /// The machine's reading alone: leave out the corrections in NAME.debrief.toml.
+        #[arg(long)]
+        no_corrections: bool,
+        /// The briefing (UTF-8 text).
+        path: PathBuf,
     },
 }
 
@@ -156,13 +176,101 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
     })
 }
 
-/// Reads and analyses one briefing.
+/// Reads and analyses one briefing, with its corrections applied.
 pub fn load_path(path: &Path, options: &Options) -> Result<Briefing, CliError> {
+    load_path_as(path, options, Reading::Corrected)
+}
+
+/// Reads and analyses one briefing, giving the reading asked for.
+pub fn load_path_as(
+    path: &Path,
+    options: &Options,
+    reading: Reading,
+) -> Result<Briefing, CliError> {
     let bytes = read_input(path)?;
-    loader::load_owned(bytes, options).map_err(|e: LoadError| CliError::Input {
+    let machine = loader::load_owned(bytes, options).map_err(|e: LoadError| CliError::Input {
         path: shown_path(path),
         message: e.to_string(),
+    })?;
+    Ok(match reading {
+        Reading::Corrected if path != Path::new("-") => {
+            crate::corrections::file::open(path, machine)
+        }
+        _ => machine,
     })
+}
+
+/// The gold file written for a briefing when no `--output` is given: `NAME.gold.toml`.
+pub fn gold_path_for(path: &Path) -> Option<PathBuf> {
+    let mut name = path.file_stem()?.to_os_string();
+    name.push(".gold.toml");
+    Some(path.with_file_name(name))
+}
+
+/// Runs `debrief export-gold`.
+pub fn export_gold(
+    path: &Path,
+    output: Option<&Path>,
+    force: bool,
+    reading: Reading,
+    options: &Options,
+) -> Result<(), CliError> {
+    let shown = shown_path(path);
+    let bytes = read_input(path)?;
+    let Ok(text) = String::from_utf8(bytes.clone()) else {
+        return Err(CliError::Input {
+            path: shown,
+            message: "is not UTF-8 text, which the corpus format is".into(),
+        });
+    };
+    let machine = loader::load_owned(bytes, options).map_err(|e| CliError::Input {
+        path: shown.clone(),
+        message: e.to_string(),
+    })?;
+    let briefing = match reading {
+        Reading::Corrected if path != Path::new("-") => {
+            crate::corrections::file::open(path, machine)
+        }
+        _ => machine,
+    };
+    for w in &briefing.warnings {
+        say(format_args!("debrief: {shown}: warning: {w}"));
+    }
+    let gold = crate::corrections::gold::export(&briefing, &text);
+    for n in &gold.notes {
+        say(format_args!("debrief: {shown}: note: {n}"));
+    }
+    let target = match output {
+        Some(o) => o.to_path_buf(),
+        None => gold_path_for(path)
+            .filter(|_| path != Path::new("-"))
+            .ok_or_else(|| {
+                CliError::Config(
+                    "a briefing from standard input needs --output FILE or --output -".into(),
+                )
+            })?,
+    };
+    if target == Path::new("-") {
+        let mut out = std::io::stdout().lock();
+        let _ = out
+            .write_all(gold.text.as_bytes())
+            .and_then(|()| out.flush());
+        return Ok(());
+    }
+    let shown_target = shown_path(&target);
+    if target.exists() && !force {
+        return Err(CliError::Input {
+            path: shown_target,
+            message: "already exists; --force replaces it".into(),
+        });
+    }
+    crate::corrections::file::write_atomic(&target, gold.text.as_bytes())
+        .map_err(|e| CliError::Runtime(format!("{shown_target}: cannot be written: {e}")))?;
+    say(format_args!(
+        "debrief: wrote {shown_target}: {} sentences, {} time expressions",
+        gold.sentences, gold.times
+    ));
+    Ok(())
 }
 
 /// Runs `debrief analyze`.
@@ -177,13 +285,14 @@ pub fn analyze(
     paths: &[PathBuf],
     recursive: bool,
     format: OutputFormat,
+    reading: Reading,
     options: &Options,
 ) -> Result<(), CliError> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, Stdout::open());
     if let [path] = paths
         && !path.is_dir()
     {
-        let briefing = load_path(path, options)?;
+        let briefing = load_path_as(path, options, reading)?;
         // A closed stdout (piped into head) ends the output quietly.
         let _ = write_document(&mut out, path, &briefing, format, false);
         // The process ends next: freeing a large analysis piece by piece would only cost time.
@@ -200,7 +309,7 @@ pub fn analyze(
         .into_iter()
         .enumerate()
         .map(|(i, p)| (DocId(i), p));
-    let results = library::spawn(jobs.collect(), options.clone());
+    let results = library::spawn_as(jobs.collect(), options.clone(), reading);
     // Workers finish out of order; hold the few that run ahead until their turn.
     let mut waiting = BTreeMap::new();
     let (mut next, mut printed) = (0, 0);

@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod corrections;
 pub mod library;
 pub mod loader;
 pub mod model;

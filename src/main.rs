@@ -18,6 +18,14 @@ fn main() {
     }
 }
 
+fn reading(no_corrections: bool) -> library::Reading {
+    if no_corrections {
+        library::Reading::Machine
+    } else {
+        library::Reading::Corrected
+    }
+}
+
 /// What the reader opens: one briefing (with the name it is shown under), or a library.
 enum Opened {
     One(Briefing, String),
@@ -35,8 +43,21 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Analyze {
             format,
             recursive,
+            no_corrections,
             paths,
-        }) => cli::analyze(&paths, recursive, format, &options),
+        }) => cli::analyze(&paths, recursive, format, reading(no_corrections), &options),
+        Some(Command::ExportGold {
+            output,
+            force,
+            no_corrections,
+            path,
+        }) => cli::export_gold(
+            &path,
+            output.as_deref(),
+            force,
+            reading(no_corrections),
+            &options,
+        ),
         None => {
             // Everything that can fail on input happens before the terminal is touched.
             let opened = match cli.paths.as_slice() {

@@ -7,7 +7,9 @@
 use serde::Serialize;
 
 /// One of the four sections a sentence is sorted into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Section {
     Allegation,
@@ -220,10 +222,48 @@ pub struct Sentence {
     pub likelihood: Option<Likelihood>,
     /// The transcript turn label this sentence is spoken under (`MR PRICE`), if any.
     pub turn: Option<String>,
+    /// The analyst's correction of this sentence (see [`crate::corrections`]), with the
+    /// machine's reading it replaced; `None` for the machine's own reading.
+    pub correction: Option<Box<Correction>>,
+}
+
+/// A speaker as the analyst names one: a name, and the party when known.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+pub struct Speaker {
+    pub name: String,
+    pub party: Option<String>,
+}
+
+impl Speaker {
+    /// The name and party of a source.
+    pub fn of(source: &Source) -> Speaker {
+        Speaker {
+            name: source.name.clone(),
+            party: source.party.clone(),
+        }
+    }
+}
+
+/// What a reading says about a sentence: its section and its speakers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reading {
+    pub section: Section,
+    /// Empty for the writer's voice.
+    pub speakers: Vec<Speaker>,
+}
+
+/// The analyst's mark on a sentence: the machine's reading it replaced, and a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    /// The machine's reading of the sentence, before the analyst's correction.
+    pub original: Reading,
+    /// The analyst's note, if any.
+    pub note: Option<String>,
 }
 
 /// The fields in order, each cue with its words as `text` (not its offsets), `turn` only
-/// when there is one.
+/// when there is one; on a sentence the analyst corrected, `corrected: true`, the machine's
+/// `original` reading and the analyst's `note` when there is one.
 impl Serialize for Sentence {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -242,7 +282,13 @@ impl Serialize for Sentence {
                 rule: c.rule,
             })
             .collect();
-        let mut st = ser.serialize_struct("Sentence", 8 + usize::from(self.turn.is_some()))?;
+        let fields = 8
+            + usize::from(self.turn.is_some())
+            + self
+                .correction
+                .as_ref()
+                .map_or(0, |c| 2 + usize::from(c.note.is_some()));
+        let mut st = ser.serialize_struct("Sentence", fields)?;
         st.serialize_field("id", &self.id)?;
         st.serialize_field("paragraph", &self.paragraph)?;
         st.serialize_field("text", &self.text)?;
@@ -253,6 +299,13 @@ impl Serialize for Sentence {
         st.serialize_field("likelihood", &self.likelihood)?;
         if let Some(turn) = &self.turn {
             st.serialize_field("turn", turn)?;
+        }
+        if let Some(c) = &self.correction {
+            st.serialize_field("corrected", &true)?;
+            st.serialize_field("original", &c.original)?;
+            if let Some(note) = &c.note {
+                st.serialize_field("note", note)?;
+            }
         }
         st.end()
     }
@@ -313,8 +366,13 @@ pub struct Briefing {
     pub headings: Vec<Heading>,
     /// Number of paragraphs.
     pub paragraphs: usize,
-    /// Problems met while reading the input that did not stop it (bad encoding, bad front matter).
+    /// Problems met while reading the input that did not stop it (bad encoding, bad front
+    /// matter, a damaged corrections file, corrections whose sentence is gone).
     pub warnings: Vec<String>,
+    /// The analyst's corrections applied to this briefing, with the machine's reading they
+    /// were applied to; `None` when none apply (see [`crate::corrections`]).
+    #[serde(skip)]
+    pub corrections: Option<std::sync::Arc<crate::corrections::Applied>>,
 }
 
 impl Briefing {

@@ -59,6 +59,7 @@ fn briefing(
                 spans: Vec::new(),
                 likelihood: None,
                 turn: None,
+                correction: None,
             })
             .collect(),
         sources: sources

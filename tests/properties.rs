@@ -420,6 +420,7 @@ proptest! {
                 spans: Vec::new(),
                 likelihood: None,
                 turn: None,
+                correction: None,
             })
             .collect();
         let q = Query::new(&query);

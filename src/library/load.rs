@@ -1,4 +1,4 @@
-//! Loading on every core: documents are read and analysed by a pool of worker threads, each
+//! Loading on every core (each document with its corrections applied, unless asked not to): documents are read and analysed by a pool of worker threads, each
 //! result reported through a channel as soon as it is ready.
 //!
 //! Workers take documents in the order given, so results arrive roughly in that order (at
@@ -47,16 +47,41 @@ pub fn read_document(path: &Path) -> Result<Vec<u8>, String> {
     })
 }
 
-/// Reads and analyses one document.
+/// Which reading of a document to give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Reading {
+    /// The analysis with the analyst's corrections (`NAME.debrief.toml`) applied.
+    #[default]
+    Corrected,
+    /// The machine's analysis alone.
+    Machine,
+}
+
+/// Reads and analyses one document, with its corrections applied.
 pub fn analyze_file(path: &Path, options: &Options) -> Result<Briefing, String> {
+    analyze_file_as(path, options, Reading::Corrected)
+}
+
+/// Reads and analyses one document, giving the reading asked for.
+pub fn analyze_file_as(
+    path: &Path,
+    options: &Options,
+    reading: Reading,
+) -> Result<Briefing, String> {
     let bytes = read_document(path)?;
     let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         loader::load_owned(bytes, options)
     }));
-    match analysis {
-        Ok(result) => result.map_err(|e| e.to_string()),
-        Err(_) => Err("the analysis failed (an internal error)".into()),
-    }
+    let machine = match analysis {
+        Ok(result) => result.map_err(|e| e.to_string())?,
+        Err(_) => return Err("the analysis failed (an internal error)".into()),
+    };
+    Ok(match reading {
+        Reading::Corrected if path.as_os_str() != STDIN => {
+            crate::corrections::file::open(path, machine)
+        }
+        _ => machine,
+    })
 }
 
 /// Analyses `jobs` in the background on [`workers`] threads and sends each result as it is
@@ -64,6 +89,15 @@ pub fn analyze_file(path: &Path, options: &Options) -> Result<Briefing, String> 
 /// taking them; dropping the receiver stops the workers after their current document.
 /// The channel closes when every job has been reported.
 pub fn spawn(jobs: Vec<(DocId, PathBuf)>, options: Options) -> Receiver<Loaded> {
+    spawn_as(jobs, options, Reading::Corrected)
+}
+
+/// [`spawn`], giving the reading asked for.
+pub fn spawn_as(
+    jobs: Vec<(DocId, PathBuf)>,
+    options: Options,
+    reading: Reading,
+) -> Receiver<Loaded> {
     let n = workers(jobs.len());
     let (tx, rx) = sync_channel(2 * n);
     let jobs = Arc::new(jobs);
@@ -72,7 +106,7 @@ pub fn spawn(jobs: Vec<(DocId, PathBuf)>, options: Options) -> Receiver<Loaded> 
         let (tx, jobs, next, options) = (tx.clone(), jobs.clone(), next.clone(), options.clone());
         std::thread::spawn(move || {
             while let Some((doc, path)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                let result = analyze_file(path, &options);
+                let result = analyze_file_as(path, &options, reading);
                 let loaded = Loaded {
                     doc: *doc,
                     path: path.clone(),

@@ -16,7 +16,7 @@ pub mod watch;
 
 pub use discover::{DiscoverError, Discovery, EXTENSIONS, SkipReason, Skipped, discover};
 pub use index::{SourceEntry, SourceInDoc, SourceKey, TimelineEntry};
-pub use load::{Loaded, analyze_file, load_all, spawn};
+pub use load::{Loaded, Reading, analyze_file, analyze_file_as, load_all, spawn, spawn_as};
 
 use crate::model::{Briefing, Section};
 use std::cmp::Reverse;

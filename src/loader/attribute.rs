@@ -785,6 +785,7 @@ mod tests {
                     spans: vec![],
                     likelihood: None,
                     turn: None,
+                    correction: None,
                 });
             }
         }
@@ -1013,6 +1014,7 @@ mod tests {
                 spans: vec![],
                 likelihood: None,
                 turn: Some((*turn).into()),
+                correction: None,
             });
         }
         let info = DocInfo {

@@ -547,6 +547,7 @@ mod tests {
             spans: vec![],
             likelihood: None,
             turn: None,
+            correction: None,
         };
         let lx = Lexicon::default();
         let scan = lx.scan(&s.text);

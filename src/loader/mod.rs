@@ -87,6 +87,7 @@ pub fn load_owned(bytes: Vec<u8>, options: &Options) -> Result<Briefing, LoadErr
                 spans: Vec::new(),
                 likelihood: None,
                 turn: turn.clone(),
+                correction: None,
             });
         }
         paragraph_count += 1;
@@ -152,6 +153,7 @@ pub fn load_owned(bytes: Vec<u8>, options: &Options) -> Result<Briefing, LoadErr
         headings,
         paragraphs: paragraph_count,
         warnings,
+        corrections: None,
     })
 }
 

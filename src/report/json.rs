@@ -88,6 +88,23 @@ fn sentence(out: &mut impl Write, s: &Sentence) -> io::Result<()> {
         out.write_all(b",\"turn\":")?;
         string(out, turn)?;
     }
+    if let Some(c) = &s.correction {
+        out.write_all(b",\"corrected\":true,\"original\":{\"section\":\"")?;
+        out.write_all(c.original.section.as_str().as_bytes())?;
+        out.write_all(b"\",\"speakers\":")?;
+        list(out, &c.original.speakers, |out, sp| {
+            out.write_all(b"{\"name\":")?;
+            string(out, &sp.name)?;
+            out.write_all(b",\"party\":")?;
+            opt_str(out, sp.party.as_deref())?;
+            out.write_all(b"}")
+        })?;
+        out.write_all(b"}")?;
+        if let Some(note) = &c.note {
+            out.write_all(b",\"note\":")?;
+            string(out, note)?;
+        }
+    }
     out.write_all(b"}")
 }
 
@@ -264,7 +281,7 @@ fn precision(p: Precision) -> &'static str {
 mod tests {
     use super::*;
     use crate::loader::{self, Options};
-    use crate::model::{Format, Section};
+    use crate::model::{Correction, Format, Reading, Section, Speaker};
 
     fn ours(b: &Briefing) -> String {
         let mut out = Vec::new();
@@ -320,6 +337,22 @@ mod tests {
                 .to_vec(),
                 likelihood: Some(Likelihood::RoughlyEvenChance),
                 turn: Some("MR X".into()),
+                correction: Some(Box::new(Correction {
+                    original: Reading {
+                        section: Section::Context,
+                        speakers: vec![
+                            Speaker {
+                                name: odd.into(),
+                                party: None,
+                            },
+                            Speaker {
+                                name: "Seoul".into(),
+                                party: Some(odd.into()),
+                            },
+                        ],
+                    },
+                    note: Some(odd.into()),
+                })),
             }],
             timeline: vec![TimeRef {
                 text: odd.into(),
@@ -336,6 +369,7 @@ mod tests {
             }],
             paragraphs: 4,
             warnings: vec![odd.into()],
+            corrections: None,
         };
         assert_eq!(ours(&b), serde_json::to_string(&b).expect("serialises"));
         // The variants the briefing above does not use, each named as serde names it.

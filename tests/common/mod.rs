@@ -32,6 +32,7 @@ fn sentence(
         spans: Vec::new(),
         likelihood: None,
         turn: None,
+        correction: None,
     }
 }
 
@@ -120,6 +121,7 @@ pub fn briefing() -> Briefing {
         headings: Vec::new(),
         paragraphs: 3,
         warnings: Vec::new(),
+        corrections: None,
     }
 }
 
