@@ -195,7 +195,8 @@ fn merge_sources(b: &mut Briefing, merges: &[Merge]) -> Vec<bool> {
         for &g in gone {
             alive[g] = false;
             into[g] = target;
-            let mentions = std::mem::take(&mut b.sources[g].mentions);
+            let mut mentions = vec![b.sources[g].name.clone()];
+            mentions.append(&mut b.sources[g].mentions);
             add_mentions(&mut b.sources[target], mentions);
         }
         let name = b.sources[target].name.clone();
