@@ -28,7 +28,7 @@ fn reading(no_corrections: bool) -> library::Reading {
 
 /// What the reader opens: one briefing (with the name it is shown under), or a library.
 enum Opened {
-    One(Briefing, String),
+    One(Box<Briefing>, String, Option<std::path::PathBuf>),
     Library(Library),
 }
 
@@ -68,10 +68,11 @@ fn run(cli: Cli) -> Result<(), CliError> {
                             message: e.to_string(),
                         }
                     })?;
-                    Opened::One(b, cli::SAMPLE_NAME.to_owned())
+                    Opened::One(Box::new(b), cli::SAMPLE_NAME.to_owned(), None)
                 }
                 [path] if !path.is_dir() => {
-                    Opened::One(cli::load_path(path, &options)?, cli::shown_path(path))
+                    let b = cli::load_path(path, &options)?;
+                    Opened::One(Box::new(b), cli::shown_path(path), Some(path.clone()))
                 }
                 paths => {
                     let found = library::discover(paths, cli.recursive)?;
@@ -94,8 +95,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
             };
             let display = tui::Display::from_env(color, cli.ascii);
             match opened {
-                Opened::One(briefing, name) => {
-                    tui::run(briefing, &name, &config, display).map(tui::Ending::finish)
+                Opened::One(briefing, name, path) => {
+                    tui::run(*briefing, &name, path.as_deref(), &config, display)
+                        .map(tui::Ending::finish)
                 }
                 Opened::Library(lib) => {
                     tui::run_library(lib, &cli.paths, cli.recursive, &options, &config, display)

@@ -256,9 +256,9 @@ fn an_empty_briefing_takes_every_key() {
             // Ctrl-c quits: it is the last key, after a check that the reader is still here.
             if key.starts_with('\x03') {
                 s.send("?");
-                s.wait_text("Highlighting");
+                s.wait_text("Help · esc closes");
                 s.send("\x1b");
-                s.wait_for("help closed", |scr| !scr.contains("Highlighting"));
+                s.wait_for("help closed", |scr| !scr.contains("Help · esc closes"));
             }
             s.send(key);
             // Keys apart, so an Esc is not read as Alt with the next key.

@@ -69,6 +69,20 @@ pub enum Action {
     OpenMergedTimeline,
     /// Library: every speaker across the library (who said what, where).
     OpenSources,
+    /// Correct the selected sentence's section (a picker).
+    EditSection,
+    /// Set or remove the selected sentence's speakers (a picker).
+    EditSpeakers,
+    /// Add, change or remove the selected sentence's note.
+    AddNote,
+    /// Undo the last correction.
+    Undo,
+    /// Redo the correction undone last.
+    Redo,
+    /// Save the corrections to a file of one's choosing.
+    SaveCorrectionsAs,
+    /// Source filter and source index: merge the source under the cursor into another.
+    MergeSource,
     /// The terminal was resized to (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),
@@ -121,6 +135,13 @@ impl Action {
             Action::OpenAllBriefings => "library: all briefings",
             Action::OpenMergedTimeline => "library: merged timeline",
             Action::OpenSources => "library: source index",
+            Action::EditSection => "correct the section",
+            Action::EditSpeakers => "correct the speakers",
+            Action::AddNote => "note on the sentence",
+            Action::Undo => "undo a correction",
+            Action::Redo => "redo a correction",
+            Action::SaveCorrectionsAs => "save the corrections elsewhere",
+            Action::MergeSource => "merge this source into another",
             _ => return None,
         })
     }

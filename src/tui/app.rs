@@ -64,6 +64,8 @@ pub enum Overlay {
     Filter(FilterState),
     /// The search prompt: the query is typed into [`App::query`].
     Search(Snapshot),
+    /// A correction being made: a picker or a prompt (see `edits.rs`).
+    Edit(super::edits::Picker),
 }
 
 /// What the event loop should do after an update.
@@ -124,6 +126,8 @@ pub struct App {
     pub search_index: Option<SearchIndex>,
     /// The source filter popup's rows and their sentence counts, counted when it first opens.
     pub filter_rows: Option<(Vec<Entry>, Vec<usize>)>,
+    /// The analyst's corrections: where they are saved, their undo history.
+    pub edits: super::edits::EditState,
 }
 
 impl App {
@@ -173,6 +177,7 @@ impl App {
             times_by_sentence: Vec::new(),
             search_index: None,
             filter_rows: None,
+            edits: Default::default(),
         };
         let mut times: Vec<usize> = (0..app.briefing.timeline.len()).collect();
         times.sort_by_key(|&i| app.briefing.timeline[i].sentence);

@@ -24,6 +24,9 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
                     _ => None,
                 };
             }
+            if let Some(Overlay::Edit(picker)) = &app.overlay {
+                return super::edits::action_for(app, picker, k);
+            }
             let key = Key::from_event(*k)?;
             if let Some(Overlay::Filter(_)) = app.overlay
                 && let Some(a) = app.keymap.lookup(Layer::Filter, key)

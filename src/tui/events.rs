@@ -5,7 +5,7 @@
 
 use super::Ending;
 use super::action::Action;
-use super::app::{Effect, Overlay};
+use super::app::Effect;
 use super::keymap::{Key, Layer};
 use super::library::LibraryApp;
 use super::signals::Signals;
@@ -91,7 +91,7 @@ pub fn action_for(lib: &LibraryApp, ev: &TermEvent) -> Option<Action> {
         _ => None,
     };
     if let Some(o) = &lib.opened {
-        let typing = matches!(o.app.overlay, Some(Overlay::Search(_)));
+        let typing = o.app.is_typing();
         if !typing
             && let Some(Action::OpenLibrary) =
                 key.and_then(|k| lib.keymap.lookup(Layer::Library, k))

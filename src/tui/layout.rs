@@ -79,8 +79,9 @@ pub fn areas(app: &App) -> Areas {
         Some(Overlay::Help { .. }) => Some(centered(full, 104, h.saturating_sub(2))),
         Some(Overlay::Filter(f)) => {
             let rows = f.entries.len() as u16 + 4;
-            Some(centered(full, 62, rows.min(h.saturating_sub(2))))
+            Some(centered(full, 70, rows.min(h.saturating_sub(2))))
         }
+        Some(Overlay::Edit(p)) => Some(centered(full, 64, p.rows().min(h.saturating_sub(2)))),
         Some(Overlay::Search(_)) | None => None,
     };
     a

@@ -58,6 +58,8 @@ impl Default for AllState {
 pub struct Opened {
     pub doc: DocId,
     pub app: App,
+    /// The reader's correction count when the library last took its briefing.
+    pub seen: u64,
 }
 
 /// The whole state of the library reader.
@@ -94,6 +96,8 @@ pub struct LibraryApp {
     pub message: Option<String>,
     /// The library generation each view was built at (list, all, timeline, sources).
     built: [Option<u64>; 4],
+    /// Merges across the library: the picked source, and the undo history.
+    pub merges: super::library_edits::MergeState,
 }
 
 /// Rows of the screen the library views take: everything but the status bar, and the
@@ -141,6 +145,7 @@ impl LibraryApp {
             help: None,
             message: None,
             built: [None; 4],
+            merges: Default::default(),
         };
         app.refresh();
         app
@@ -296,13 +301,16 @@ impl LibraryApp {
             return;
         };
         let mut app = self.new_app(doc).unwrap_or(old.app.clone());
+        // The undo history outlives a reload: the corrections are the file's either way.
+        app.edits.history = old.app.edits.history.clone();
         app.view = old.app.view;
         app.timeline_shown = old.app.timeline_shown;
         if let Some(sel) = selection {
             app.select_sentence(sel.sentence);
         }
         app.message = Some("reloaded: the file changed on disk".into());
-        self.opened = Some(Opened { doc, app });
+        let seen = app.edits.generation;
+        self.opened = Some(Opened { doc, app, seen });
     }
 
     /// Takes paths the watcher reported: changed and new files are to be analysed (the
@@ -337,13 +345,17 @@ impl LibraryApp {
         let entry = self.library.get(doc)?;
         let briefing = entry.briefing()?.clone();
         let name = entry.path.display().to_string();
-        Some(App::new(
+        let app = App::new(
             briefing,
             &name,
             &self.config,
             self.color,
             self.ascii,
             self.size,
+        );
+        Some(app.with_corrections_file(
+            crate::corrections::file::path_for(&entry.path),
+            Some(entry.path.clone()),
         ))
     }
 
@@ -371,7 +383,8 @@ impl LibraryApp {
         let back = self.keymap.keys_for(&Action::OpenLibrary);
         let back = back.split('/').next().unwrap_or("L");
         app.message = Some(format!("esc or {back}: back to the library"));
-        self.opened = Some(Opened { doc, app });
+        let seen = app.edits.generation;
+        self.opened = Some(Opened { doc, app, seen });
         Effect::Redraw
     }
 
@@ -396,7 +409,15 @@ impl LibraryApp {
             let back =
                 action == Action::OpenLibrary || (action == Action::Close && nothing_to_close);
             if !back {
-                return o.app.update(action);
+                let effect = o.app.update(action);
+                if o.app.edits.generation != o.seen {
+                    // A correction: the library's views show the corrected briefing.
+                    o.seen = o.app.edits.generation;
+                    let b = o.app.briefing.clone();
+                    let doc = o.doc;
+                    self.library.set(doc, EntryState::Loaded(b));
+                }
+                return effect;
             }
             self.opened = None;
             self.refresh();
@@ -435,6 +456,9 @@ impl LibraryApp {
     }
 
     fn update_view(&mut self, action: Action) -> Effect {
+        if action == Action::Close && self.cancel_merge() {
+            return Effect::Redraw;
+        }
         match action {
             Action::Help => self.help = Some(0),
             Action::OpenLibrary => self.show(Screen::List),
@@ -448,6 +472,7 @@ impl LibraryApp {
                 _ => self.show(Screen::List),
             },
             Action::Activate => return self.activate(),
+            Action::MergeSource | Action::Undo | Action::Redo => return self.edit_sources(action),
             Action::OnlySpeaker => return self.only_speaker(),
             Action::FocusNext | Action::FocusPrev if self.screen == Screen::All => {
                 let i = self.all.focus.index();

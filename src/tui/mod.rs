@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod caps;
+pub mod edits;
 pub mod event;
 pub mod events;
 pub mod filter;
@@ -12,6 +13,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod library;
+pub mod library_edits;
 pub mod scroll;
 pub mod signals;
 pub mod terminal;
@@ -83,6 +85,7 @@ impl Ending {
 pub fn run(
     briefing: Briefing,
     name: &str,
+    path: Option<&std::path::Path>,
     config: &Config,
     display: Display,
 ) -> anyhow::Result<Ending> {
@@ -101,7 +104,11 @@ pub fn run(
         display.ascii,
         (size.width, size.height),
     )
-    .with_color_depth(display.depth);
+    .with_color_depth(display.depth)
+    .with_corrections_file(
+        path.and_then(crate::corrections::file::path_for),
+        path.map(std::path::Path::to_path_buf),
+    );
     // The link can drop while the first frame is still being written.
     match render(&mut screen, &app) {
         Ok(()) => {}

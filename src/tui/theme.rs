@@ -41,6 +41,20 @@ impl Theme {
         }
     }
 
+    /// Gives a colour to each party of `briefing` that has none yet (a speaker the analyst
+    /// added), keeping the colours already given.
+    pub fn add_parties(&mut self, briefing: &Briefing) {
+        for s in &briefing.sources {
+            if let Some(p) = &s.party {
+                let n = self.party_colors.len();
+                let colors = &self.config.parties;
+                self.party_colors
+                    .entry(p.clone())
+                    .or_insert_with(|| colors[n % colors.len()]);
+            }
+        }
+    }
+
     fn fg(&self, c: Color) -> Style {
         if self.color {
             Style::new().fg(self.depth.fit(c))

@@ -27,6 +27,7 @@ impl App {
             Some(Overlay::Search(snap)) => self.update_search(action, snap),
             Some(Overlay::Filter(state)) => self.update_filter(action, state),
             Some(Overlay::Help { scroll }) => self.update_help(action, scroll),
+            Some(Overlay::Edit(picker)) => self.update_edit(action, picker),
             None => self.update_reader(action),
         };
         self.fix_scroll();
@@ -57,7 +58,9 @@ impl App {
     fn update_filter(&mut self, action: Action, mut state: FilterState) -> Effect {
         let len = state.entries.len();
         match action {
+            Action::Close if self.edits.merge_from.take().is_some() => {}
             Action::Close | Action::OpenFilter => return Effect::Redraw,
+            Action::MergeSource => return self.merge_in_filter(state),
             Action::Activate => {
                 self.apply_filter(state.pending);
                 return Effect::Redraw;
@@ -243,6 +246,12 @@ impl App {
                 let id = self.briefing.timeline[i].sentence;
                 self.select_sentence(id);
             }
+            Action::EditSection
+            | Action::EditSpeakers
+            | Action::AddNote
+            | Action::Undo
+            | Action::Redo
+            | Action::SaveCorrectionsAs => return self.start_edit(action),
             Action::Scroll(x, y, dir) => return self.mouse_scroll(x, y, dir),
             Action::Click(x, y) => return self.mouse_click(x, y),
             other => {

@@ -81,6 +81,7 @@ pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
         sec.push(Span::styled(rule, t.muted()));
     }
     out.push(Line::from(sec));
+    out.extend(super::corrections::detail_lines(app, s));
     let (mut l, mut shown, mut total) = (vec![label("Time")], 0, 0);
     used = 11;
     for tr in app.times_of(s.id) {

@@ -177,8 +177,14 @@ fn block(app: &App, pos: usize, width: usize, max: usize) -> Vec<Line<'static>> 
             Span::styled(mark.to_owned(), section),
             Span::styled(format!(" {bar} "), t.muted()),
         ];
+        if k == 0 && s.correction.is_some() {
+            // The corrected mark stands between the section and the bar.
+            let mark = super::corrections::glyph(t.ascii);
+            gutter[1] = Span::styled(format!("{mark}{bar} "), t.muted());
+        }
         if selected {
-            gutter[1] = Span::styled(format!(" {bar} "), t.selected());
+            let left = gutter[1].content.chars().next().unwrap_or(' ');
+            gutter[1] = Span::styled(format!("{left}{bar} "), t.selected());
             if k == 0 {
                 line = line.patch_style(Style::new().add_modifier(Modifier::REVERSED));
             }

@@ -291,6 +291,7 @@ pub fn sentence_spans(
     let Some(s) = b.sentences.get(sel.sentence) else {
         return spans;
     };
+    spans.extend(super::corrections::row_mark(t, s));
     let who = b.speaker_names(s);
     if !who.is_empty() {
         let party = s.speakers.first().and_then(|&id| b.sources.get(id));
@@ -346,6 +347,10 @@ pub fn render_sentence_box(lib: &LibraryApp, sel: Option<Selection>, area: Rect,
                 s.section.title(),
                 t.section(s.section).add_modifier(Modifier::BOLD),
             ),
+            Span::raw(match s.correction {
+                Some(_) => format!(" {} corrected by you", super::corrections::glyph(t.ascii)),
+                None => String::new(),
+            }),
             Span::styled(
                 format!(
                     "   {} opens the briefing here",
@@ -405,6 +410,13 @@ pub fn render_status(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
             .find(|s| &s.key == k)
             .map_or(k.name.clone(), |s| s.name.clone());
         left.push_str(&format!(" of {}", clean(&name)));
+    }
+    if let Some(name) = lib.merging_name() {
+        let m = lib.keymap.keys_for(&Action::MergeSource);
+        left.push_str(&format!(
+            " · merge {} into: pick the speaker, {m} · esc cancels",
+            clean(&name)
+        ));
     }
     if p.done < p.total {
         left.push_str(&format!(" · loaded {}/{}", p.done, p.total));

@@ -1,5 +1,6 @@
 //! Drawing: `impl Widget for &App` lays the screen out and calls each part's `render_*`.
 
+pub mod corrections;
 pub mod detail;
 pub mod document;
 pub mod help;
@@ -48,6 +49,7 @@ impl Widget for &App {
         match (&self.overlay, a.overlay) {
             (Some(Overlay::Help { scroll }), Some(r)) => help::render_help(self, *scroll, r, buf),
             (Some(Overlay::Filter(f)), Some(r)) => source_filter::render_filter(self, f, r, buf),
+            (Some(Overlay::Edit(p)), Some(r)) => corrections::render_picker(self, p, r, buf),
             _ => {}
         }
     }

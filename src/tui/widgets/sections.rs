@@ -95,6 +95,7 @@ pub fn sentence_row(
         _ => "  ",
     };
     let mut spans = vec![Span::raw(mark)];
+    spans.extend(super::corrections::row_mark(t, s));
     spans.extend(speaker_spans(app, id));
     spans.push(Span::raw(": "));
     // One row shows the start of the sentence: style no more of it than fits.

@@ -91,24 +91,34 @@ pub fn render_filter(app: &App, state: &FilterState, area: Rect, buf: &mut Buffe
     }
     let keys = |a| app.keymap.keys_for(&a);
     use crate::tui::action::Action as A;
-    let hint = format!(
-        "{} toggle · {} all · {} none · {} apply · {} cancel",
-        keys(A::ToggleEntry).split('/').next().unwrap_or(""),
-        keys(A::SelectAll),
-        keys(A::SelectNone),
-        app.keymap
-            .filter
-            .get(&A::Activate)
-            .and_then(|k| k.first())
-            .map(|k| k.to_string())
-            .unwrap_or_default(),
-        app.keymap
-            .filter
-            .get(&A::Close)
-            .and_then(|k| k.first())
-            .map(|k| k.to_string())
-            .unwrap_or_default(),
-    );
+    let merging = app.edits.merge_from.map(|id| {
+        let name = voice_name(&app.briefing, Voice::Source(id));
+        format!(
+            "merge {name} into: pick the speaker, {} · esc cancels",
+            keys(A::MergeSource)
+        )
+    });
+    let hint = merging.unwrap_or_else(|| {
+        format!(
+            "{} toggle · {} all · {} none · {} apply · {} cancel · {} merge",
+            keys(A::ToggleEntry).split('/').next().unwrap_or(""),
+            keys(A::SelectAll),
+            keys(A::SelectNone),
+            app.keymap
+                .filter
+                .get(&A::Activate)
+                .and_then(|k| k.first())
+                .map(|k| k.to_string())
+                .unwrap_or_default(),
+            app.keymap
+                .filter
+                .get(&A::Close)
+                .and_then(|k| k.first())
+                .map(|k| k.to_string())
+                .unwrap_or_default(),
+            keys(A::MergeSource),
+        )
+    });
     let y = inner.y + inner.height - 1;
     fit(vec![Span::styled(hint, t.muted())], width, t.ascii)
         .render(Rect::new(inner.x, y, inner.width, 1), buf);

@@ -101,6 +101,9 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
     if !app.query.is_empty() {
         filter.push_str(&format!(" · /{}", app.query));
     }
+    if let Some(note) = super::corrections::status_note(app) {
+        filter.push_str(&format!(" · {note}"));
+    }
     let warning = warning_summary(&app.briefing.warnings, t.ascii);
     let hint = |a: Action, what: &str| {
         format!(
