@@ -482,3 +482,175 @@ fn export_gold_writes_a_file_the_corpus_checker_accepts() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_speaker_the_analyst_added_can_be_merged_away() {
+    let machine = common::load(text(&[P1, P4]).as_bytes());
+    let id = id_of(&machine, "The shipping ministry");
+    let pilots = Speaker {
+        name: "Harbour Pilots".into(),
+        party: Some("Ukraine".into()),
+    };
+    let mut spoken = machine.sentences[id].speakers.clone();
+    let c = edit::change(
+        &machine,
+        id,
+        Change::Speakers(vec![Speaker::of(&machine.sources[spoken[0]]), pilots]),
+    );
+    let b = corrections::apply(machine.clone(), &c);
+    let added = b
+        .sources
+        .iter()
+        .position(|s| s.name == "Harbour Pilots")
+        .unwrap();
+    let c = edit::merge(&b, added, spoken[0]);
+    let b = corrections::apply(b, &c);
+    assert_eq!(
+        b.corrections.as_ref().unwrap().report.orphans(),
+        0,
+        "{:?}",
+        b.warnings
+    );
+    assert_eq!(b.sources.len(), machine.sources.len(), "{:?}", b.sources);
+    spoken.truncate(1);
+    assert_eq!(b.sentences[id].speakers, spoken);
+}
+
+#[test]
+fn merging_in_the_source_index_changes_every_briefing_and_undoes() {
+    use debrief::config::Config;
+    use debrief::library::{self, Library, Loaded};
+    use debrief::tui::action::Action;
+    use debrief::tui::library::LibraryApp;
+    let dir = temp_dir("library");
+    std::fs::write(
+        dir.join("a.txt"),
+        "Maria Lindqvist said the tanker was seized near the terminal.\n\nThe ministry said the report was false.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Maria Lindqvist said the talks would resume next week.\n\nTomas Berg said the port would stay closed.\n",
+    )
+    .unwrap();
+    let found = library::discover(std::slice::from_ref(&dir), false).unwrap();
+    let mut app = LibraryApp::new(
+        Library::from_discovery(found),
+        &Config::default(),
+        false,
+        false,
+        (120, 40),
+    );
+    for (doc, path) in app.library.pending() {
+        let result = library::analyze_file(&path, &Default::default());
+        app.apply_loaded(Loaded { doc, path, result });
+    }
+    app.refresh();
+    app.update(Action::OpenSources);
+    let at = |app: &LibraryApp, name: &str| {
+        app.sources
+            .iter()
+            .position(|s| s.name == name)
+            .unwrap_or_else(|| panic!("{name} in the index"))
+    };
+    assert_eq!(app.sources[at(&app, "Maria Lindqvist")].docs.len(), 2);
+    app.sources_list.selected = at(&app, "Maria Lindqvist");
+    app.update(Action::MergeSource);
+    app.sources_list.selected = at(&app, "Tomas Berg");
+    app.update(Action::MergeSource);
+    assert!(
+        !app.sources.iter().any(|s| s.name == "Maria Lindqvist"),
+        "merged away in every briefing"
+    );
+    let berg = &app.sources[at(&app, "Tomas Berg")];
+    assert_eq!(berg.docs.len(), 2, "Tomas Berg now speaks in both");
+    assert_eq!(berg.counts.total(), 3);
+    for name in ["a", "b"] {
+        let c = file::read(&dir.join(format!("{name}.debrief.toml")))
+            .unwrap()
+            .expect("each briefing's own file");
+        assert_eq!(c.merges.len(), 1);
+        assert_eq!(c.merges[0].into.name, "Tomas Berg");
+    }
+    // Reloaded from disk, the corrections hold.
+    let b = library::analyze_file(&dir.join("a.txt"), &Default::default()).unwrap();
+    assert!(b.sources.iter().any(|s| s.name == "Tomas Berg"));
+    // Undone: back in both briefings and their files.
+    app.update(Action::Undo);
+    assert_eq!(app.sources[at(&app, "Maria Lindqvist")].docs.len(), 2);
+    let c = file::read(&dir.join("a.debrief.toml")).unwrap().unwrap();
+    assert!(c.is_empty());
+    app.update(Action::Redo);
+    assert!(!app.sources.iter().any(|s| s.name == "Maria Lindqvist"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_reader_corrects_saves_undoes_and_saves_elsewhere_when_it_cannot() {
+    use debrief::tui::action::Action;
+    let dir = temp_dir("reader");
+    let path = dir.join("r.txt");
+    std::fs::write(&path, text(&[P1, P2, P4])).unwrap();
+    let b = file::open(&path, common::load(&std::fs::read(&path).unwrap()));
+    let saved = file::path_for(&path).unwrap();
+    let mut app =
+        common::app(b, (120, 40), false).with_corrections_file(Some(saved.clone()), Some(path));
+    let id = app.current_sentence().unwrap().id;
+    let was = app.current_sentence().unwrap().section;
+    let letter = if was == Section::Context { 'r' } else { 'c' };
+    app.update(Action::EditSection);
+    app.update(Action::Input(letter));
+    assert!(app.overlay.is_none());
+    let now = app.briefing.sentences[id].section;
+    assert_ne!(now, was);
+    assert!(
+        app.message.as_deref().unwrap().contains("saved in"),
+        "{:?}",
+        app.message
+    );
+    assert_eq!(file::read(&saved).unwrap().unwrap().sentences.len(), 1);
+    // A note, typed.
+    app.select_sentence(id);
+    app.update(Action::AddNote);
+    for c in "check".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Activate);
+    let note = app.briefing.sentences[id]
+        .correction
+        .as_ref()
+        .unwrap()
+        .note
+        .clone();
+    assert_eq!(note.as_deref(), Some("check"));
+    app.update(Action::Undo);
+    app.update(Action::Undo);
+    assert_eq!(app.briefing.sentences[id].section, was);
+    assert!(file::read(&saved).unwrap().unwrap().is_empty());
+    app.update(Action::Redo);
+    assert_eq!(app.briefing.sentences[id].section, now);
+
+    // A file that cannot be written: the change stays in memory, the bar says so, and the
+    // corrections can be saved elsewhere.
+    let blocked = dir.join("r.txt").join("r.debrief.toml");
+    let mut app = app.with_corrections_file(Some(blocked), None);
+    app.update(Action::Undo);
+    assert!(
+        app.message.as_deref().unwrap().contains("cannot save"),
+        "{:?}",
+        app.message
+    );
+    assert!(app.edits.unsaved);
+    app.update(Action::SaveCorrectionsAs);
+    for _ in 0..200 {
+        app.update(Action::DeleteChar);
+    }
+    let elsewhere = dir.join("elsewhere.debrief.toml");
+    for c in elsewhere.to_str().unwrap().chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Activate);
+    assert!(!app.edits.unsaved, "{:?}", app.message);
+    assert!(file::read(&elsewhere).unwrap().is_some());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -84,6 +84,18 @@ pub(super) fn is(source: &Source, who: &Speaker) -> bool {
             .is_none_or(|p| source.party.as_deref().is_some_and(|q| same(p, q)))
 }
 
+/// Whether a speaker named by a correction is the one a merge names.
+fn same_speaker(who: &Speaker, named: &Speaker) -> bool {
+    let probe = Source {
+        id: 0,
+        name: who.name.clone(),
+        party: who.party.clone(),
+        kind: SourceKind::Person,
+        mentions: Vec::new(),
+    };
+    is(&probe, named)
+}
+
 fn apply_to(b: &mut Briefing, c: &Corrections) -> Report {
     let fixes = find_sentences(b, &c.sentences);
     // The machine's reading of each corrected sentence, before the merges change names.
@@ -104,7 +116,19 @@ fn apply_to(b: &mut Briefing, c: &Corrections) -> Report {
             })
         })
         .collect();
-    let merges = merge_sources(b, &c.merges);
+    let mut merges = merge_sources(b, &c.merges);
+    // A merge of a speaker that only a correction names (one the analyst added) is not
+    // orphaned: it applies as the correction's speakers are looked up.
+    for (found, m) in merges.iter_mut().zip(&c.merges) {
+        *found |= c
+            .sentences
+            .iter()
+            .zip(&fixes)
+            .filter(|(_, id)| id.is_some())
+            .filter_map(|(f, _)| f.speakers.as_ref())
+            .flatten()
+            .any(|who| same_speaker(who, &m.from));
+    }
     for ((fix, id), original) in c.sentences.iter().zip(&fixes).zip(originals) {
         let (Some(id), Some(original)) = (id, original) else {
             continue;
@@ -249,19 +273,9 @@ fn add_mentions(source: &mut Source, mentions: Vec<String>) {
 /// A speaker named by a correction, taken through the merges.
 fn through_merges(mut who: Speaker, merges: &[Merge]) -> Speaker {
     for m in merges {
-        let probe = Source {
-            id: 0,
-            name: who.name.clone(),
-            party: who.party.clone(),
-            kind: SourceKind::Person,
-            mentions: Vec::new(),
-        };
-        if is(&probe, &m.from) {
-            let party = m.into.party.clone().or(who.party);
-            who = Speaker {
-                name: m.into.name.clone(),
-                party,
-            };
+        if same_speaker(&who, &m.from) {
+            // No party in `into` matches the source of that name whatever its party.
+            who = m.into.clone();
         }
     }
     who

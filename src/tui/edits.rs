@@ -414,7 +414,12 @@ impl App {
             Change::Note(_) => format!("note on sentence {} kept", sentence + 1),
         };
         let next = edit::change(&self.briefing, sentence, change);
-        self.commit(next, what)
+        let effect = self.commit(next, what);
+        // A pane left empty by the move: follow the sentence to where it went.
+        if self.current_sentence().is_none() {
+            self.select_sentence(sentence);
+        }
+        effect
     }
 
     /// Takes new corrections: recorded for undo, applied, saved.
@@ -477,7 +482,11 @@ impl App {
             return format!("no file for this briefing: kept in memory ({save_as} saves them)");
         };
         let shown = shown_path(&path);
-        if let Err(e) = file::read(&path) {
+        // A file there that does not parse is the analyst's to mend: never overwritten.
+        if let Err(e) = file::read(&path)
+            .map(|_| ())
+            .or_else(|e| if path.is_file() { Err(e) } else { Ok(()) })
+        {
             self.edits.unsaved = true;
             return format!(
                 "{} is damaged: not overwritten, kept in memory ({save_as} saves elsewhere)",

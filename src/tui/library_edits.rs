@@ -149,7 +149,10 @@ impl LibraryApp {
         self.library
             .set(doc, EntryState::Loaded(corrections::apply(b, &next)));
         let target = file::path_for(&path)?;
-        if let Err(e) = file::read(&target) {
+        if let Err(e) = file::read(&target)
+            .map(|_| ())
+            .or_else(|e| if target.is_file() { Err(e) } else { Ok(()) })
+        {
             return Some(format!("{} is damaged and was not overwritten", e.file));
         }
         file::save(&target, &next, &path)
