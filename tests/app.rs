@@ -240,10 +240,11 @@ fn help_takes_keys_first() {
 #[test]
 fn copy_hands_the_text_to_the_terminal() {
     let mut app = common::app(common::briefing(), (120, 40), true);
-    let Effect::Copy(text) = app.update(Action::Copy) else {
+    let Effect::Copy { text, what } = app.update(Action::Copy) else {
         panic!("copy effect expected");
     };
     assert!(text.starts_with("Seoul accused"));
+    assert_eq!(what, "sentence 1", "numbered from 1, as the detail pane shows it");
 }
 
 #[test]
@@ -262,11 +263,20 @@ fn long_lists_scroll_the_selection_into_view() {
 
 #[test]
 fn osc52_is_base64_and_wrapped_for_tmux() {
-    use debrief::tui::terminal::{base64, osc52};
+    use debrief::tui::clipboard::{Copied, base64, osc52, tmux_passthrough};
     assert_eq!(base64(b"hello"), "aGVsbG8=");
     assert_eq!(base64(b"\x1b[2J"), "G1sySg==");
-    assert_eq!(osc52("hi", false), "\x1b]52;c;aGk=\x07");
-    assert_eq!(osc52("hi", true), "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\");
+    assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
+    assert_eq!(
+        tmux_passthrough(&osc52("hi")),
+        "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
+    );
+    // The message claims only what is known.
+    assert_eq!(
+        Copied::Sent { in_tmux: false }.describe("sentence 2"),
+        "sentence 2 sent to the terminal's clipboard (OSC 52)"
+    );
+    assert!(Copied::TmuxBuffer.describe("sentence 2").contains("tmux's paste buffer"));
 }
 
 mod keys {
@@ -321,7 +331,7 @@ mod keys {
         );
         assert_eq!(
             action_for(&app, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-            Some(Action::Quit)
+            Some(Action::QuitNow)
         );
         assert_eq!(
             action_for(&app, &key(KeyCode::Esc, KeyModifiers::NONE)),

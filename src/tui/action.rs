@@ -7,8 +7,13 @@ use serde::Deserialize;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
-    /// Leave the reader.
+    /// Close the topmost level (the help, a popup, a briefing opened from the library, a
+    /// library view); at the top, leave the reader.
     Quit,
+    /// Leave the reader at once, from anywhere.
+    QuitNow,
+    /// Give the terminal back to the shell (ctrl-z); `fg` brings the reader back.
+    Suspend,
     /// Move the selection down one row.
     SelectNext,
     /// Move the selection up one row.
@@ -21,6 +26,14 @@ pub enum Action {
     PageDown,
     /// Move the selection up half a page.
     PageUp,
+    /// Move the selection down a whole page.
+    PageForward,
+    /// Move the selection up a whole page.
+    PageBack,
+    /// Scroll the detail pane (the selected sentence in full) down a line.
+    DetailDown,
+    /// Scroll the detail pane up a line.
+    DetailUp,
     /// Focus the next pane.
     FocusNext,
     /// Focus the previous pane.
@@ -84,19 +97,53 @@ pub enum Action {
     /// Mouse click at (column, row).
     #[serde(skip)]
     Click(u16, u16),
+    /// A digit of a count prefix (`5j`).
+    #[serde(skip)]
+    Digit(u8),
+    /// Show this message in the status bar (what a copy did, for one).
+    #[serde(skip)]
+    Notify(String),
+    /// The status message's time is up.
+    #[serde(skip)]
+    ClearMessage,
 }
 
 impl Action {
+    /// Whether a count prefix (`5j`, `3n`, `20G`) applies to this action.
+    pub fn takes_count(&self) -> bool {
+        matches!(
+            self,
+            Action::SelectNext
+                | Action::SelectPrev
+                | Action::SelectFirst
+                | Action::SelectLast
+                | Action::PageDown
+                | Action::PageUp
+                | Action::PageForward
+                | Action::PageBack
+                | Action::SearchNext
+                | Action::SearchPrev
+                | Action::DetailDown
+                | Action::DetailUp
+        )
+    }
+
     /// A short description for the help overlay, `None` for actions that are not bound to keys.
     pub fn describe(&self) -> Option<&'static str> {
         Some(match self {
-            Action::Quit => "quit",
+            Action::Quit => "close / back one level; quit at the top",
+            Action::QuitNow => "quit at once",
+            Action::Suspend => "suspend (fg resumes)",
             Action::SelectNext => "move down",
             Action::SelectPrev => "move up",
             Action::SelectFirst => "first row",
             Action::SelectLast => "last row",
             Action::PageDown => "half a page down",
             Action::PageUp => "half a page up",
+            Action::PageForward => "a page down",
+            Action::PageBack => "a page up",
+            Action::DetailDown => "scroll the sentence pane down",
+            Action::DetailUp => "scroll the sentence pane up",
             Action::FocusNext => "next pane",
             Action::FocusPrev => "previous pane",
             Action::FocusAllegations => "Allegations pane",
@@ -110,7 +157,7 @@ impl Action {
             Action::OpenFilter => "source filter",
             Action::OnlySpeaker => "only this speaker / everyone",
             Action::ToggleDocument => "document view",
-            Action::Copy => "copy the sentence (OSC 52)",
+            Action::Copy => "copy the sentence (tmux buffer / OSC 52)",
             Action::Help => "this help",
             Action::Close => "close the overlay",
             Action::Activate => "jump to the sentence / apply",

@@ -73,8 +73,10 @@ pub enum Effect {
     None,
     /// Something changed: redraw.
     Redraw,
-    /// Copy this text to the clipboard, then redraw.
-    Copy(String),
+    /// Copy `text` to the clipboard, then say what was copied (`what`: "sentence 4").
+    Copy { text: String, what: String },
+    /// Give the terminal back to the shell until it continues the reader (ctrl-z).
+    Suspend,
     /// Leave the reader.
     Quit,
 }
@@ -124,6 +126,10 @@ pub struct App {
     pub search_index: Option<SearchIndex>,
     /// The source filter popup's rows and their sentence counts, counted when it first opens.
     pub filter_rows: Option<(Vec<Entry>, Vec<usize>)>,
+    /// A count prefix being typed (`5` of `5j`).
+    pub count: Option<usize>,
+    /// Lines of the detail pane scrolled above its top (back to 0 for another sentence).
+    pub detail_scroll: usize,
 }
 
 impl App {
@@ -173,6 +179,8 @@ impl App {
             times_by_sentence: Vec::new(),
             search_index: None,
             filter_rows: None,
+            count: None,
+            detail_scroll: 0,
         };
         let mut times: Vec<usize> = (0..app.briefing.timeline.len()).collect();
         times.sort_by_key(|&i| app.briefing.timeline[i].sentence);

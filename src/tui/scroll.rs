@@ -8,8 +8,8 @@ use super::widgets::document;
 use crate::model::Section;
 
 impl App {
-    /// Half the height of the focused list, at least 1.
-    pub(super) fn page_size(&self) -> usize {
+    /// The height of the focused list in rows, at least 1.
+    pub(super) fn page_rows(&self) -> usize {
         let a = layout::areas(self);
         let rect = match (self.focus, self.view) {
             (Focus::Timeline, _) => a.sidebar,
@@ -22,7 +22,7 @@ impl App {
         } else {
             rows
         };
-        (rows / 2).max(1)
+        rows.max(1)
     }
 
     /// Keeps every list's selection inside its viewport.
@@ -74,7 +74,7 @@ impl App {
             Action::SelectPrev
         };
         let (list, len) = self.focused_list();
-        move_in(list, len, &action, 1);
+        move_in(list, len, &action, 1, None);
         Effect::Redraw
     }
 
