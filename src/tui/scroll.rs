@@ -4,7 +4,7 @@ use super::action::Action;
 use super::app::{App, Effect, Focus, ListState, Overlay, View};
 use super::layout::{self, Areas};
 use super::update::{TIMELINE_ROWS, move_in};
-use super::widgets::document;
+use super::widgets::{detail, document};
 use crate::model::Section;
 
 impl App {
@@ -44,6 +44,19 @@ impl App {
             tl_len,
             rows(a.sidebar).map(|r| r / TIMELINE_ROWS),
         );
+        if self.detail_scroll > 0 {
+            // No further than the last row of the sentence's particulars at the top.
+            self.detail_scroll = match a.detail {
+                Some(r) => {
+                    let inner = layout::inner(r);
+                    let h = usize::from(inner.height);
+                    let want = self.detail_scroll + h;
+                    let n = detail::rows(self, inner.width.into(), want).len();
+                    self.detail_scroll.min(n.saturating_sub(h))
+                }
+                None => 0,
+            };
+        }
         let doc_len = self.doc_items.len();
         self.document.selected = self.document.selected.min(doc_len.saturating_sub(1));
         if let Some(r) = a.document {

@@ -181,11 +181,18 @@ impl Screen {
     /// Clears the terminal and forgets what it shows, so the next frame is drawn whole (after
     /// the screen was given back to the shell and taken again).
     pub fn forget(&mut self) -> io::Result<()> {
+        // ratatui's own `clear` asks the terminal where the cursor is and waits for the
+        // answer; instead the last frame is replaced by one no real frame equals (drawn into
+        // the frame buffer and dropped), and the terminal is cleared here.
+        self.term.draw(|f| {
+            for cell in &mut f.buffer_mut().content {
+                cell.set_symbol("\u{E000}")
+                    .set_fg(ratatui::style::Color::Indexed(254));
+            }
+        })?;
         self.frame.borrow_mut().clear();
-        self.term.clear()?;
-        let bytes = std::mem::take(&mut *self.frame.borrow_mut());
         let mut out = io::stdout().lock();
-        out.write_all(&bytes)?;
+        queue!(out, terminal::Clear(terminal::ClearType::All))?;
         out.flush()
     }
 

@@ -272,7 +272,14 @@ impl App {
                 let id = self.briefing.timeline[i].sentence;
                 self.select_sentence(id);
             }
-            Action::DetailDown => self.detail_scroll += count.unwrap_or(1),
+            Action::DetailDown => {
+                let before = self.detail_scroll;
+                self.detail_scroll = before.saturating_add(count.unwrap_or(1));
+                self.fix_scroll();
+                if self.detail_scroll == before {
+                    return Effect::None;
+                }
+            }
             Action::DetailUp => {
                 if self.detail_scroll == 0 {
                     return Effect::None;
