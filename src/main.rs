@@ -27,6 +27,8 @@ enum Opened {
 fn run(cli: Cli) -> Result<(), CliError> {
     let config =
         Config::load(cli.common.config.as_deref()).map_err(|e| CliError::Config(e.to_string()))?;
+    // `--quiet`, or `quiet = true` in the configuration.
+    let quiet = cli.common.quiet || config.quiet;
     let options = Options {
         date: cli.common.date,
         lexicon: Arc::new(Lexicon::with_additions(&config.lexicon)),
@@ -36,7 +38,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
             format,
             recursive,
             paths,
-        }) => cli::analyze(&paths, recursive, format, &options),
+        }) => cli::analyze(&paths, recursive, format, &options, quiet),
         None => {
             // Everything that can fail on input happens before the terminal is touched.
             let opened = match cli.paths.as_slice() {
@@ -54,8 +56,10 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 }
                 paths => {
                     let found = library::discover(paths, cli.recursive)?;
-                    for note in &found.skipped {
-                        cli::say(format_args!("debrief: note: {note}"));
+                    if !quiet {
+                        for note in &found.skipped {
+                            cli::say(format_args!("debrief: note: {note}"));
+                        }
                     }
                     Opened::Library(Library::from_discovery(found))
                 }

@@ -244,7 +244,10 @@ fn copy_hands_the_text_to_the_terminal() {
         panic!("copy effect expected");
     };
     assert!(text.starts_with("Seoul accused"));
-    assert_eq!(what, "sentence 1", "numbered from 1, as the detail pane shows it");
+    assert_eq!(
+        what, "sentence 1",
+        "numbered from 1, as the detail pane shows it"
+    );
 }
 
 #[test]
@@ -276,7 +279,11 @@ fn osc52_is_base64_and_wrapped_for_tmux() {
         Copied::Sent { in_tmux: false }.describe("sentence 2"),
         "sentence 2 sent to the terminal's clipboard (OSC 52)"
     );
-    assert!(Copied::TmuxBuffer.describe("sentence 2").contains("tmux's paste buffer"));
+    assert!(
+        Copied::TmuxBuffer
+            .describe("sentence 2")
+            .contains("tmux's paste buffer")
+    );
 }
 
 mod keys {

@@ -30,7 +30,21 @@ fn shipped_config_parses_and_binds_the_documented_keys() {
         k.lookup(Layer::Reader, key("shift-tab")),
         Some(Action::FocusPrev)
     );
-    assert_eq!(k.lookup(Layer::Reader, key("ctrl-c")), Some(Action::Quit));
+    assert_eq!(
+        k.lookup(Layer::Reader, key("ctrl-c")),
+        Some(Action::QuitNow)
+    );
+    assert_eq!(k.lookup(Layer::Reader, key("Q")), Some(Action::QuitNow));
+    assert_eq!(k.lookup(Layer::Reader, key("q")), Some(Action::Quit));
+    assert_eq!(
+        k.lookup(Layer::Reader, key("space")),
+        Some(Action::PageForward)
+    );
+    assert_eq!(k.lookup(Layer::Reader, key("b")), Some(Action::PageBack));
+    assert_eq!(
+        k.lookup(Layer::Reader, key("ctrl-z")),
+        Some(Action::Suspend)
+    );
     assert_eq!(k.lookup(Layer::Filter, key("n")), Some(Action::SelectNone));
     assert_eq!(k.lookup(Layer::Reader, key("n")), Some(Action::SearchNext));
     assert_eq!(
@@ -84,12 +98,12 @@ fn every_bindable_action_has_a_default_key() {
 
 #[test]
 fn user_file_replaces_the_actions_it_names() {
-    let user = "mouse = true\n[keys]\nselect_next = [\"J\"]\nquit = [\"x\"]\n[theme]\naccent = \"#ff8800\"\n[lexicon]\nhedges = [\"purportedly\"]\n";
+    let user = "mouse = true\n[keys]\nselect_next = [\"X\"]\nquit = [\"x\"]\n[theme]\naccent = \"#ff8800\"\n[lexicon]\nhedges = [\"purportedly\"]\n";
     let c =
         Config::from_sources(DEFAULT_CONFIG_NAME, DEFAULT_CONFIG, Some(("u.toml", user))).unwrap();
     assert!(c.mouse);
     assert_eq!(
-        c.keymap.lookup(Layer::Reader, key("J")),
+        c.keymap.lookup(Layer::Reader, key("X")),
         Some(Action::SelectNext)
     );
     assert_eq!(
@@ -131,7 +145,7 @@ fn key_names_round_trip() {
 const BROKEN: &[(&str, &str)] = &[
     (
         "unknown_key.toml",
-        "2:1: unknown field `colour`, expected one of `lexicon`, `keys`, `filter_keys`, `library_keys`, `theme`, `mouse`",
+        "2:1: unknown field `colour`, expected one of `lexicon`, `keys`, `filter_keys`, `library_keys`, `theme`, `mouse`, `quiet`",
     ),
     ("bad_key.toml", "2:15: unknown key \"ctrl-banana\""),
     (
@@ -162,10 +176,25 @@ fn broken_configs_name_file_line_and_column() {
         );
     }
     let err = Config::load(Some(&dir.join("unknown_action.toml"))).unwrap_err();
+    let err = err.to_string();
     assert!(
-        err.to_string()
-            .contains(":2:1: unknown variant `jump_around`"),
+        err.contains(":2:1: unknown action `jump_around` in [keys], expected one of `quit`,"),
         "{err}"
+    );
+    assert!(
+        !err.contains("`toggle_entry`"),
+        "only the actions of [keys]: {err}"
+    );
+    // An action of another table is unknown in this one, and the list is this table's.
+    let user = "[library_keys]
+select_next = [\"j\"]\n";
+    let err = Config::from_sources(DEFAULT_CONFIG_NAME, DEFAULT_CONFIG, Some(("u.toml", user)))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "u.toml:2:1: unknown action `select_next` in [library_keys], expected one of \
+         `open_library`, `open_all_briefings`, `open_merged_timeline`, `open_sources`"
     );
 }
 
@@ -176,7 +205,7 @@ fn empty_party_palette_is_an_error() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "u.toml: theme.parties must list at least one colour"
+        "u.toml:2:11: theme.parties must list at least one colour"
     );
 }
 

@@ -43,9 +43,10 @@ fn a_key_after_a_resize_is_never_lost() {
         s.settle(Duration::from_millis(300));
         s.send("j");
         let want = k + 2;
-        s.wait_for(&format!("Responses {want}/ after resize {}", k + 1), move |scr| {
-            row_of(scr.lines().last().unwrap_or(""), "Responses") == Some(want)
-        });
+        s.wait_for(
+            &format!("Responses {want}/ after resize {}", k + 1),
+            move |scr| row_of(scr.lines().last().unwrap_or(""), "Responses") == Some(want),
+        );
     }
     s.send("Q");
     assert!(s.wait_exit().success());
@@ -112,7 +113,10 @@ fn q_closes_one_level_and_capital_q_quits() {
     s.wait_for("the filter closed", |scr| !scr.contains("space/x toggle"));
     s.send("j");
     s.wait_panes();
-    assert!(s.child.try_wait().unwrap().is_none(), "q closed a level, not the reader");
+    assert!(
+        s.child.try_wait().unwrap().is_none(),
+        "q closed a level, not the reader"
+    );
     s.send("Q");
     assert!(s.wait_exit().success());
     s.assert_restored();
@@ -122,7 +126,11 @@ fn q_closes_one_level_and_capital_q_quits() {
 fn q_in_the_library_goes_back_a_level_at_a_time() {
     let dir = scratch("q-library");
     for name in ["2025-03-12-port-strike.txt", "2025-03-14-port-talks.md"] {
-        std::fs::copy(PathBuf::from("tests/fixtures/library").join(name), dir.join(name)).unwrap();
+        std::fs::copy(
+            PathBuf::from("tests/fixtures/library").join(name),
+            dir.join(name),
+        )
+        .unwrap();
     }
     let mut s = Session::start(&[dir.to_str().unwrap()], 120, 40);
     s.wait_for("both loaded", |scr| {
@@ -164,17 +172,28 @@ fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
     s.wait_for("the shell's prompt on the main screen", |scr| {
         scr.contains("Stopped") && scr.matches("shell$").count() >= 2
     });
-    assert!(!s.parser.screen().alternate_screen(), "the screen was given back");
-    assert!(!s.parser.screen().hide_cursor(), "the cursor is shown in the shell");
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "the screen was given back"
+    );
+    assert!(
+        !s.parser.screen().hide_cursor(),
+        "the cursor is shown in the shell"
+    );
     s.send("fg\r");
     s.wait_panes();
-    assert!(s.parser.screen().alternate_screen(), "the reader took the screen again");
+    assert!(
+        s.parser.screen().alternate_screen(),
+        "the reader took the screen again"
+    );
     s.send("2");
     s.wait_for("keys work after fg", |scr| {
         scr.lines().last().unwrap_or("").contains("Denials 1/")
     });
     s.send("Q");
-    s.wait_for("back at the prompt", |scr| scr.matches("shell$").count() >= 3);
+    s.wait_for("back at the prompt", |scr| {
+        scr.matches("shell$").count() >= 3
+    });
     assert!(!s.parser.screen().alternate_screen());
     s.send("exit\r");
     s.wait_exit();
@@ -207,10 +226,8 @@ fn the_sentence_pane_scrolls_a_long_sentence_at_60x20() {
 /// A folder of the test's own under Cargo's temporary folder for integration tests
 /// (target/tmp), never /tmp.
 fn scratch(test: &str) -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "daily-pty-{}-{test}",
-        std::process::id()
-    ));
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("daily-pty-{}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
@@ -276,7 +293,15 @@ fn y_inside_tmux_with_default_options_fills_tmux_paste_buffer() {
         env!("CARGO_BIN_EXE_debrief")
     );
     let started = tmux.run(&[
-        "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", &cmd,
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &cmd,
     ]);
     assert!(started.status.success(), "tmux new-session: {started:?}");
     assert_eq!(
@@ -284,7 +309,9 @@ fn y_inside_tmux_with_default_options_fills_tmux_paste_buffer() {
         "external",
         "tmux's default, which drops an application's OSC 52"
     );
-    tmux.wait("the reader", |t| t.text(&["capture-pane", "-p"]).contains("Allegations ("));
+    tmux.wait("the reader", |t| {
+        t.text(&["capture-pane", "-p"]).contains("Allegations (")
+    });
     // The selected sentence on start: the first of the first section with sentences.
     let sample = common::sample();
     let first = debrief::model::Section::ALL

@@ -109,6 +109,95 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action a key can be bound to (in some table).
+    pub const BINDABLE: &'static [Action] = &[
+        Action::Quit,
+        Action::QuitNow,
+        Action::Suspend,
+        Action::SelectNext,
+        Action::SelectPrev,
+        Action::SelectFirst,
+        Action::SelectLast,
+        Action::PageDown,
+        Action::PageUp,
+        Action::PageForward,
+        Action::PageBack,
+        Action::DetailDown,
+        Action::DetailUp,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::FocusAllegations,
+        Action::FocusDenials,
+        Action::FocusResponses,
+        Action::FocusContext,
+        Action::ToggleTimeline,
+        Action::Search,
+        Action::SearchNext,
+        Action::SearchPrev,
+        Action::OpenFilter,
+        Action::OnlySpeaker,
+        Action::ToggleDocument,
+        Action::Copy,
+        Action::Help,
+        Action::Close,
+        Action::Activate,
+        Action::ToggleEntry,
+        Action::SelectAll,
+        Action::SelectNone,
+        Action::OpenLibrary,
+        Action::OpenAllBriefings,
+        Action::OpenMergedTimeline,
+        Action::OpenSources,
+    ];
+
+    /// The action of a configuration name (`select_next`), if a key can be bound to it.
+    pub fn named(name: &str) -> Option<Action> {
+        use serde::de::IntoDeserializer;
+        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            name.into_deserializer();
+        Action::deserialize(de)
+            .ok()
+            .filter(|a| a.describe().is_some())
+    }
+
+    /// Whether a key of this layer's table can be bound to the action: the source filter's
+    /// own actions and movement in `[filter_keys]`, the views in `[library_keys]`, the rest in
+    /// `[keys]`.
+    pub fn bindable_in(&self, layer: crate::tui::keymap::Layer) -> bool {
+        use crate::tui::keymap::Layer;
+        let filter_only = matches!(
+            self,
+            Action::ToggleEntry | Action::SelectAll | Action::SelectNone
+        );
+        let library_only = matches!(
+            self,
+            Action::OpenLibrary
+                | Action::OpenAllBriefings
+                | Action::OpenMergedTimeline
+                | Action::OpenSources
+        );
+        let movement = matches!(
+            self,
+            Action::SelectNext
+                | Action::SelectPrev
+                | Action::SelectFirst
+                | Action::SelectLast
+                | Action::PageDown
+                | Action::PageUp
+                | Action::PageForward
+                | Action::PageBack
+        );
+        match layer {
+            Layer::Reader => self.describe().is_some() && !filter_only && !library_only,
+            Layer::Filter => {
+                filter_only
+                    || movement
+                    || matches!(self, Action::Activate | Action::Close | Action::Quit)
+            }
+            Layer::Library => library_only,
+        }
+    }
+
     /// Whether a count prefix (`5j`, `3n`, `20G`) applies to this action.
     pub fn takes_count(&self) -> bool {
         matches!(

@@ -130,6 +130,8 @@ pub struct App {
     pub count: Option<usize>,
     /// Lines of the detail pane scrolled above its top (back to 0 for another sentence).
     pub detail_scroll: usize,
+    /// Whether this reader was opened from the library (its help lists the way back).
+    pub in_library: bool,
 }
 
 impl App {
@@ -181,6 +183,7 @@ impl App {
             filter_rows: None,
             count: None,
             detail_scroll: 0,
+            in_library: false,
         };
         let mut times: Vec<usize> = (0..app.briefing.timeline.len()).collect();
         times.sort_by_key(|&i| app.briefing.timeline[i].sentence);

@@ -32,9 +32,9 @@ impl Copied {
             Copied::Sent { in_tmux: false } => {
                 format!("{what} sent to the terminal's clipboard (OSC 52)")
             }
-            Copied::Sent { in_tmux: true } => format!(
-                "{what} sent as OSC 52; tmux keeps it only with set-clipboard on"
-            ),
+            Copied::Sent { in_tmux: true } => {
+                format!("{what} sent as OSC 52; tmux keeps it only with set-clipboard on")
+            }
         }
     }
 }

@@ -165,17 +165,19 @@ pub fn run(
     loop {
         let first = match expires {
             None => rx.recv().context("all event sources ended")?,
-            Some(at) => match rx.recv_timeout(at.saturating_duration_since(std::time::Instant::now())) {
-                Ok(ev) => ev,
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                    expires = None;
-                    if lib.update(Action::ClearMessage) != Effect::None {
-                        draw_or_end!(draw(term, lib));
+            Some(at) => {
+                match rx.recv_timeout(at.saturating_duration_since(std::time::Instant::now())) {
+                    Ok(ev) => ev,
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                        expires = None;
+                        if lib.update(Action::ClearMessage) != Effect::None {
+                            draw_or_end!(draw(term, lib));
+                        }
+                        continue;
                     }
-                    continue;
+                    Err(e) => return Err(e).context("all event sources ended"),
                 }
-                Err(e) => return Err(e).context("all event sources ended"),
-            },
+            }
         };
         let mut dirty = false;
         let mut full = false;

@@ -106,6 +106,9 @@ pub struct LibraryApp {
     pub prompt: Option<Spot>,
     /// The search query of the library views; kept for n / N after the prompt closes.
     pub query: String,
+    /// The folder every briefing is in (at some depth): the list shows file paths from here,
+    /// so the rows of `--recursive` show their subfolders.
+    pub file_base: PathBuf,
     /// The library generation each view was built at (list, all, timeline, sources).
     pub(super) built: [Option<u64>; 4],
 }
@@ -157,6 +160,7 @@ impl LibraryApp {
             count: None,
             prompt: None,
             query: String::new(),
+            file_base: PathBuf::new(),
             built: [None; 4],
         };
         app.refresh();
@@ -215,6 +219,7 @@ impl LibraryApp {
             0 => {
                 let keep = self.selected_doc();
                 self.order = self.library.order();
+                self.file_base = common_folder(self.library.entries().iter().map(|e| &e.path));
                 if self.list_moved {
                     self.list.selected = place(&self.order, keep, self.list.selected);
                 }
@@ -354,14 +359,16 @@ impl LibraryApp {
         let entry = self.library.get(doc)?;
         let briefing = entry.briefing()?.clone();
         let name = entry.path.display().to_string();
-        Some(App::new(
+        let mut app = App::new(
             briefing,
             &name,
             &self.config,
             self.color,
             self.ascii,
             self.size,
-        ))
+        );
+        app.in_library = true;
+        Some(app)
     }
 
     /// Opens a briefing in the reader, on a sentence if given.
@@ -391,7 +398,6 @@ impl LibraryApp {
         self.opened = Some(Opened { doc, app });
         Effect::Redraw
     }
-
 
     /// The name of the speaker the all-briefings view is filtered to.
     pub fn only_name(&self) -> Option<String> {
@@ -423,7 +429,6 @@ impl LibraryApp {
         .max(1)
     }
 
-
     /// Keeps each list's selected row in view.
     pub(super) fn fix_scroll(&mut self) {
         let rows = self.list_rows();
@@ -449,6 +454,24 @@ impl LibraryApp {
             Screen::Statements => fix(&mut self.statements_list, self.statements.len()),
         }
     }
+}
+
+/// The deepest folder that holds every path (empty when they share none).
+fn common_folder<'a>(paths: impl Iterator<Item = &'a PathBuf>) -> PathBuf {
+    let mut base: Option<PathBuf> = None;
+    for p in paths {
+        let parent = p.parent().unwrap_or(std::path::Path::new(""));
+        base = Some(match base {
+            None => parent.to_path_buf(),
+            Some(b) => b
+                .components()
+                .zip(parent.components())
+                .take_while(|(x, y)| x == y)
+                .map(|(x, _)| x)
+                .collect(),
+        });
+    }
+    base.unwrap_or_default()
 }
 
 /// Where a kept item is in a rebuilt list (else the old row, within the list).

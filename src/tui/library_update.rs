@@ -300,12 +300,7 @@ impl LibraryApp {
             return Vec::new();
         }
         let q = Query::new(&self.query);
-        let title = |doc| {
-            self.library
-                .get(doc)
-                .map(|e| e.title())
-                .unwrap_or_default()
-        };
+        let title = |doc| self.library.get(doc).map(|e| e.title()).unwrap_or_default();
         let sentence = |sel: Selection| {
             let Some(b) = self.library.briefing(sel.doc) else {
                 return false;

@@ -194,11 +194,7 @@ struct Batch {
 /// Handles everything crossterm has already read, so a burst of keys or resizes costs one
 /// frame; `Some` when the reader ends. A read that fails means the terminal went away between
 /// the hang-up check and the read: the same ending as a hang-up seen first.
-fn take_events(
-    app: &mut App,
-    batch: &mut Batch,
-    mouse: bool,
-) -> anyhow::Result<Option<Ending>> {
+fn take_events(app: &mut App, batch: &mut Batch, mouse: bool) -> anyhow::Result<Option<Ending>> {
     loop {
         match ct_event::poll(Duration::ZERO) {
             Ok(true) => {}

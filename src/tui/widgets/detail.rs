@@ -163,17 +163,22 @@ pub fn hang(line: Line<'static>, width: usize, indent: usize) -> Vec<Line<'stati
             let ends_word = c == ' ';
             piece.push(c);
             if ends_word {
-                words.last_mut().expect("one word at least").push((piece, span.style));
+                words
+                    .last_mut()
+                    .expect("one word at least")
+                    .push((piece, span.style));
                 piece = String::new();
                 words.push(Vec::new());
             }
         }
         if !piece.is_empty() {
-            words.last_mut().expect("one word at least").push((piece, span.style));
+            words
+                .last_mut()
+                .expect("one word at least")
+                .push((piece, span.style));
         }
     }
-    let word_width =
-        |w: &[(String, Style)]| w.iter().map(|(t, _)| text::width(t)).sum::<usize>();
+    let word_width = |w: &[(String, Style)]| w.iter().map(|(t, _)| text::width(t)).sum::<usize>();
     let mut rows: Vec<Vec<Span<'static>>> = vec![Vec::new()];
     let mut used = 0;
     for word in words.into_iter().filter(|w| !w.is_empty()) {
