@@ -232,7 +232,8 @@ fn binary_reports_a_bad_config_before_touching_the_terminal() {
 
 #[test]
 fn user_file_is_found_under_xdg_config_home() {
-    let home = std::env::temp_dir().join(format!("debrief-xdg-{}", std::process::id()));
+    let home = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("debrief-xdg-{}", std::process::id()));
     let dir = home.join("debrief");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("config.toml"), "[theme]\naccent = \"nope\"\n").unwrap();

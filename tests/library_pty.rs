@@ -9,7 +9,8 @@ use std::path::PathBuf;
 
 /// Three fixtures copied into a fresh temporary folder.
 fn three_briefings() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("debrief-library-pty-{}", std::process::id()));
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("debrief-library-pty-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     for name in [

@@ -220,7 +220,7 @@ impl Action {
     /// A short description for the help overlay, `None` for actions that are not bound to keys.
     pub fn describe(&self) -> Option<&'static str> {
         Some(match self {
-            Action::Quit => "close / back one level; quit at the top",
+            Action::Quit => "back one level; quit at the top",
             Action::QuitNow => "quit at once",
             Action::Suspend => "suspend (fg resumes)",
             Action::SelectNext => "move down",
@@ -231,8 +231,8 @@ impl Action {
             Action::PageUp => "half a page up",
             Action::PageForward => "a page down",
             Action::PageBack => "a page up",
-            Action::DetailDown => "scroll the sentence pane down",
-            Action::DetailUp => "scroll the sentence pane up",
+            Action::DetailDown => "scroll the sentence down",
+            Action::DetailUp => "scroll the sentence up",
             Action::FocusNext => "next pane",
             Action::FocusPrev => "previous pane",
             Action::FocusAllegations => "Allegations pane",
@@ -246,7 +246,7 @@ impl Action {
             Action::OpenFilter => "source filter",
             Action::OnlySpeaker => "only this speaker / everyone",
             Action::ToggleDocument => "document view",
-            Action::Copy => "copy the sentence (tmux buffer / OSC 52)",
+            Action::Copy => "copy the sentence",
             Action::Help => "this help",
             Action::Close => "close the overlay",
             Action::Activate => "jump to the sentence / apply",

@@ -74,10 +74,17 @@ fn binding_rows(
         .collect()
 }
 
-/// Key rows laid out in one column, or two when `width` allows.
+/// Key rows laid out in one column, or two when `width` allows; the keys column is as wide
+/// as its longest entry (up to 22), and what does not fit ends in an ellipsis.
 fn key_lines(t: &Theme, rows: &[(String, &'static str)], width: usize) -> Vec<Line<'static>> {
+    let keys_w = rows
+        .iter()
+        .map(|(k, _)| text::width(k))
+        .max()
+        .unwrap_or(0)
+        .clamp(8, 22);
     let cell = |(keys, what): &(String, &'static str), w: usize| {
-        let keys = format!("  {keys:<18} ");
+        let keys = format!("  {} ", cell_of(keys, keys_w, t.ascii));
         let what = text::truncate(what, w.saturating_sub(text::width(&keys)), t.ascii);
         let pad = w.saturating_sub(text::width(&keys) + text::width(&what));
         vec![
@@ -99,6 +106,13 @@ fn key_lines(t: &Theme, rows: &[(String, &'static str)], width: usize) -> Vec<Li
             Line::from(spans)
         })
         .collect()
+}
+
+/// `s` cut or padded to `width` columns.
+fn cell_of(s: &str, width: usize, ascii: bool) -> String {
+    let s = text::truncate(s, width, ascii);
+    let pad = width.saturating_sub(text::width(&s));
+    format!("{s}{}", " ".repeat(pad))
 }
 
 /// The help text at `width` columns.
