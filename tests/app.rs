@@ -371,3 +371,80 @@ mod keys {
         assert_eq!(app.current_sentence().unwrap().id, 5);
     }
 }
+
+#[test]
+fn a_filter_that_empties_the_focused_pane_moves_the_focus() {
+    use debrief::tui::filter::{self, SourceFilter};
+    let mut app = common::app(common::briefing(), (120, 40), true);
+    app.update(Action::FocusDenials);
+    // Only Seoul's voice: the Denials (Pyongyang, Moscow) are all hidden.
+    let seoul = filter::voices(&app.briefing.sentences[0]);
+    let only = SourceFilter::only(&app.briefing, &seoul);
+    app.apply_filter(only);
+    assert_eq!(app.focus, Focus::Pane(Section::Allegation));
+    assert_eq!(cur(&app), 0);
+}
+
+#[test]
+fn counts_repeat_moves_and_pick_rows() {
+    let mut app = common::app(common::sample(), (120, 40), true);
+    app.update(Action::FocusResponses);
+    app.update(Action::Digit(3));
+    assert_eq!(app.count, Some(3));
+    app.update(Action::SelectNext);
+    assert_eq!(app.panes[Section::Response.index()].selected, 3);
+    assert_eq!(app.count, None, "a count is used once");
+    app.update(Action::Digit(2));
+    app.update(Action::SelectLast);
+    assert_eq!(
+        app.panes[Section::Response.index()].selected,
+        1,
+        "2G: row 2"
+    );
+    app.update(Action::Digit(9));
+    app.update(Action::Digit(9));
+    app.update(Action::SelectNext);
+    assert_eq!(
+        app.panes[Section::Response.index()].selected,
+        8,
+        "clamped to the last row"
+    );
+}
+
+#[test]
+fn q_closes_the_help_and_the_filter_before_it_quits() {
+    let mut app = common::app(common::briefing(), (120, 40), true);
+    app.update(Action::Help);
+    assert_eq!(app.update(Action::Quit), Effect::Redraw);
+    assert!(app.overlay.is_none());
+    app.update(Action::OpenFilter);
+    assert_eq!(app.update(Action::Quit), Effect::Redraw);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.update(Action::Quit), Effect::Quit);
+    app.update(Action::Help);
+    assert_eq!(
+        app.update(Action::QuitNow),
+        Effect::Quit,
+        "Q quits from anywhere"
+    );
+}
+
+#[test]
+fn search_wrapping_is_said() {
+    let mut app = common::app(common::briefing(), (120, 40), true);
+    app.update(Action::Search);
+    for c in "seoul".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Activate);
+    // Sentence 5 is the last of Seoul's: the next match is the first again.
+    app.update(Action::SelectLast);
+    assert_eq!(cur(&app), 5);
+    app.update(Action::SearchNext);
+    assert_eq!(cur(&app), 0);
+    let msg = app.message.clone().unwrap_or_default();
+    assert!(msg.contains("wrapped"), "{msg:?}");
+    app.update(Action::SearchNext);
+    assert_eq!(cur(&app), 3);
+    assert!(app.message.is_none(), "no wrap, no note");
+}

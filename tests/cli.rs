@@ -330,3 +330,13 @@ fn the_reader_opens_a_folder_as_a_library_with_one_line_errors() {
         "{e}"
     );
 }
+
+#[test]
+fn quiet_silences_the_skipped_notes() {
+    let out = common::command::debrief(&["analyze", "tests/fixtures/library"]);
+    assert!(out.status.success());
+    assert!(common::command::stderr(&out).contains("note: skipped"));
+    let out = common::command::debrief(&["analyze", "--quiet", "tests/fixtures/library"]);
+    assert!(out.status.success());
+    assert_eq!(common::command::stderr(&out), "");
+}

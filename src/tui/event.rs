@@ -28,7 +28,7 @@ pub fn count_digit(key: Key, counting: bool, bound: bool) -> Option<Action> {
     };
     let d = c.to_digit(10).filter(|_| !key.ctrl && !key.alt)?;
     let starts = !bound && d != 0;
-    (counting || starts).then(|| Action::Digit(d as u8))
+    (counting || starts).then_some(Action::Digit(d as u8))
 }
 
 /// The action an event asks for, if any.

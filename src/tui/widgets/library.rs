@@ -147,13 +147,17 @@ pub fn render_list(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = inner.width as usize;
-    // The title gets the room: the sections column goes first on a narrow screen, and the
-    // file column takes no more than its longest path, and only beside a title of 40 columns.
+    // The title gets the room: the sections column shows only beside a title of 40 columns,
+    // and the file column takes no more than its longest path, also beside 40 title columns.
     let file = |e: &crate::library::Entry| {
         let shown = e.path.strip_prefix(&lib.file_base).unwrap_or(&e.path);
         clean(&shown.to_string_lossy())
     };
-    let sections_w = if width >= 70 { 24 } else { 0 };
+    let sections_w = if width >= 4 + 10 + 2 + 40 + 2 + 24 {
+        24
+    } else {
+        0
+    };
     let room = width.saturating_sub(4 + 10 + 2 + if sections_w > 0 { sections_w + 2 } else { 0 });
     let longest = lib
         .order
