@@ -480,7 +480,11 @@ pub fn render_status(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
         None => format!(" {position} · {} ", hint(Action::Help, "help")),
     };
     // The hints give way to the view's name and progress, down to half the bar.
-    let room = width.saturating_sub(text::width(&left).min(width / 2));
+    let keep = match lib.message {
+        Some(_) => 16,
+        None => width / 2,
+    };
+    let room = width.saturating_sub(text::width(&left).min(keep));
     let right_w = text::width(&right).min(room);
     let left_w = width - right_w;
     fit(

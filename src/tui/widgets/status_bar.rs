@@ -141,7 +141,12 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         (None, None) => format!(" {} ", position(app)),
     };
-    let right_w = text::width(&right).min(width / 2);
+    // A message (what a copy did) may take all but the start of the title; hints half.
+    let cap = match app.message {
+        Some(_) => width.saturating_sub(16).max(width / 2),
+        None => width / 2,
+    };
+    let right_w = text::width(&right).min(cap);
     let left_w = width - right_w;
     // The filter is cut first, then the title, so a warning stays in sight on a narrow bar.
     let date_part = format!(" · {date}");
