@@ -70,6 +70,9 @@ pub struct Common {
     /// Configuration file merged over the defaults (instead of $XDG_CONFIG_HOME/debrief/config.toml).
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
+    /// No notes on standard error about files a folder holds that are not briefings.
+    #[arg(long, global = true)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -287,6 +290,7 @@ pub fn analyze(
     format: OutputFormat,
     reading: Reading,
     options: &Options,
+    quiet: bool,
 ) -> Result<(), CliError> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, Stdout::open());
     if let [path] = paths
@@ -300,8 +304,10 @@ pub fn analyze(
         return Ok(());
     }
     let found = library::discover(paths, recursive)?;
-    for note in &found.skipped {
-        say(format_args!("debrief: note: {note}"));
+    if !quiet {
+        for note in &found.skipped {
+            say(format_args!("debrief: note: {note}"));
+        }
     }
     let total = found.files.len();
     let jobs = found

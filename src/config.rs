@@ -6,7 +6,7 @@
 
 use crate::loader::lexicon::LexiconConfig;
 use crate::tui::action::Action;
-use crate::tui::keymap::{Key, Keymap};
+use crate::tui::keymap::{Key, Keymap, Layer};
 use ratatui::style::Color;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -30,6 +30,8 @@ pub struct Config {
     pub theme: ThemeConfig,
     /// Whether the reader captures the mouse (wheel scrolling, click to select).
     pub mouse: bool,
+    /// No notes about the files of a folder that are not briefings (as `--quiet`).
+    pub quiet: bool,
 }
 
 impl Default for Config {
@@ -97,7 +99,9 @@ impl<'de> Deserialize<'de> for ColorName {
     }
 }
 
-type Bindings = BTreeMap<Action, Spanned<Vec<Key>>>;
+/// One key table as written: action name (where it stands) -> keys. The names are checked
+/// against the table they are in when the tables are merged.
+type Bindings = BTreeMap<Spanned<String>, Spanned<Vec<Key>>>;
 
 /// One file as written: everything optional so a user's file holds only what it changes.
 #[derive(Debug, Default, Deserialize)]
@@ -109,6 +113,7 @@ struct ConfigFile {
     library_keys: Bindings,
     theme: ThemeFile,
     mouse: Option<bool>,
+    quiet: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -128,7 +133,7 @@ struct ThemeFile {
     hedge: Option<ColorName>,
     figure: Option<ColorName>,
     time: Option<ColorName>,
-    parties: Option<Vec<ColorName>>,
+    parties: Option<Spanned<Vec<ColorName>>>,
 }
 
 /// 1-based line and column of a byte offset.
@@ -189,12 +194,12 @@ impl Config {
             Some((name, text)) => Some((name, text, parse(name, text)?)),
             None => None,
         };
-        if let Some((name, _, f)) = &over
-            && f.theme.parties.as_ref().is_some_and(Vec::is_empty)
+        if let Some((name, text, f)) = &over
+            && let Some(parties) = f.theme.parties.as_ref().filter(|p| p.get_ref().is_empty())
         {
             return Err(ConfigError {
                 file: (*name).to_owned(),
-                at: None,
+                at: Some(line_col(text, parties.span().start)),
                 message: "theme.parties must list at least one colour".to_owned(),
             });
         }
@@ -208,17 +213,21 @@ impl Config {
             })?;
         let mut lexicon = base.lexicon.clone();
         let mut mouse = base.mouse.unwrap_or(false);
+        let mut quiet = base.quiet.unwrap_or(false);
         let reader = merge_keys(
             (default_name, default_text, &base.keys),
             over.as_ref().map(|(n, t, f)| (*n, *t, &f.keys)),
+            Layer::Reader,
         )?;
         let filter = merge_keys(
             (default_name, default_text, &base.filter_keys),
             over.as_ref().map(|(n, t, f)| (*n, *t, &f.filter_keys)),
+            Layer::Filter,
         )?;
         let library = merge_keys(
             (default_name, default_text, &base.library_keys),
             over.as_ref().map(|(n, t, f)| (*n, *t, &f.library_keys)),
+            Layer::Library,
         )?;
         if let Some((_, _, f)) = &over {
             let add = |to: &mut Vec<String>, from: &[String]| to.extend(from.iter().cloned());
@@ -231,6 +240,9 @@ impl Config {
             if let Some(m) = f.mouse {
                 mouse = m;
             }
+            if let Some(q) = f.quiet {
+                quiet = q;
+            }
         }
         Ok(Config {
             lexicon,
@@ -241,6 +253,7 @@ impl Config {
             },
             theme,
             mouse,
+            quiet,
         })
     }
 }
@@ -250,8 +263,9 @@ fn merge_theme(base: &ThemeFile, over: Option<&ThemeFile>) -> Option<ThemeConfig
         over.and_then(f).or_else(|| f(base)).map(|c| c.0)
     };
     let parties = over
-        .and_then(|o| o.parties.clone())
-        .or_else(|| base.parties.clone())
+        .and_then(|o| o.parties.as_ref())
+        .or(base.parties.as_ref())
+        .map(|p| p.get_ref().clone())
         .filter(|p| !p.is_empty())?;
     Some(ThemeConfig {
         allegation: pick(|t| t.allegation)?,
@@ -277,16 +291,32 @@ fn merge_theme(base: &ThemeFile, over: Option<&ThemeFile>) -> Option<ThemeConfig
 fn merge_keys(
     base: (&str, &str, &Bindings),
     over: Option<(&str, &str, &Bindings)>,
+    layer: Layer,
 ) -> Result<BTreeMap<Action, Vec<Key>>, ConfigError> {
     // action -> (keys, file name, file text, byte offset)
     let mut merged: BTreeMap<Action, (Vec<Key>, &str, &str, usize)> = BTreeMap::new();
     for (name, text, table) in std::iter::once(base).chain(over) {
         for (action, keys) in table {
-            if action.describe().is_none() {
-                continue; // not bindable; serde(skip) already keeps these out
-            }
+            let found = Action::named(action.get_ref()).filter(|a| a.bindable_in(layer));
+            let Some(action) = found else {
+                let valid: Vec<String> = Action::BINDABLE
+                    .iter()
+                    .filter(|a| a.bindable_in(layer))
+                    .map(|a| format!("`{}`", snake(a)))
+                    .collect();
+                return Err(ConfigError {
+                    file: name.to_owned(),
+                    at: Some(line_col(text, action.span().start)),
+                    message: format!(
+                        "unknown action `{}` in [{}], expected one of {}",
+                        action.get_ref(),
+                        layer.table(),
+                        valid.join(", ")
+                    ),
+                });
+            };
             let entry = (keys.get_ref().clone(), name, text, keys.span().start);
-            merged.insert(action.clone(), entry);
+            merged.insert(action, entry);
         }
     }
     let mut owner: BTreeMap<Key, &Action> = BTreeMap::new();

@@ -35,6 +35,8 @@ enum Opened {
 fn run(cli: Cli) -> Result<(), CliError> {
     let config =
         Config::load(cli.common.config.as_deref()).map_err(|e| CliError::Config(e.to_string()))?;
+    // `--quiet`, or `quiet = true` in the configuration.
+    let quiet = cli.common.quiet || config.quiet;
     let options = Options {
         date: cli.common.date,
         lexicon: Arc::new(Lexicon::with_additions(&config.lexicon)),
@@ -45,7 +47,14 @@ fn run(cli: Cli) -> Result<(), CliError> {
             recursive,
             no_corrections,
             paths,
-        }) => cli::analyze(&paths, recursive, format, reading(no_corrections), &options),
+        }) => cli::analyze(
+            &paths,
+            recursive,
+            format,
+            reading(no_corrections),
+            &options,
+            quiet,
+        ),
         Some(Command::ExportGold {
             output,
             force,
@@ -76,8 +85,10 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 }
                 paths => {
                     let found = library::discover(paths, cli.recursive)?;
-                    for note in &found.skipped {
-                        cli::say(format_args!("debrief: note: {note}"));
+                    if !quiet {
+                        for note in &found.skipped {
+                            cli::say(format_args!("debrief: note: {note}"));
+                        }
                     }
                     Opened::Library(Library::from_discovery(found))
                 }

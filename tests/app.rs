@@ -240,10 +240,14 @@ fn help_takes_keys_first() {
 #[test]
 fn copy_hands_the_text_to_the_terminal() {
     let mut app = common::app(common::briefing(), (120, 40), true);
-    let Effect::Copy(text) = app.update(Action::Copy) else {
+    let Effect::Copy { text, what } = app.update(Action::Copy) else {
         panic!("copy effect expected");
     };
     assert!(text.starts_with("Seoul accused"));
+    assert_eq!(
+        what, "sentence 1",
+        "numbered from 1, as the detail pane shows it"
+    );
 }
 
 #[test]
@@ -262,11 +266,24 @@ fn long_lists_scroll_the_selection_into_view() {
 
 #[test]
 fn osc52_is_base64_and_wrapped_for_tmux() {
-    use debrief::tui::terminal::{base64, osc52};
+    use debrief::tui::clipboard::{Copied, base64, osc52, tmux_passthrough};
     assert_eq!(base64(b"hello"), "aGVsbG8=");
     assert_eq!(base64(b"\x1b[2J"), "G1sySg==");
-    assert_eq!(osc52("hi", false), "\x1b]52;c;aGk=\x07");
-    assert_eq!(osc52("hi", true), "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\");
+    assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
+    assert_eq!(
+        tmux_passthrough(&osc52("hi")),
+        "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
+    );
+    // The message claims only what is known.
+    assert_eq!(
+        Copied::Sent { in_tmux: false }.describe("sentence 2"),
+        "sentence 2 sent to the terminal's clipboard (OSC 52)"
+    );
+    assert!(
+        Copied::TmuxBuffer
+            .describe("sentence 2")
+            .contains("tmux's paste buffer")
+    );
 }
 
 mod keys {
@@ -321,7 +338,7 @@ mod keys {
         );
         assert_eq!(
             action_for(&app, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-            Some(Action::Quit)
+            Some(Action::QuitNow)
         );
         assert_eq!(
             action_for(&app, &key(KeyCode::Esc, KeyModifiers::NONE)),
@@ -353,4 +370,81 @@ mod keys {
         // Column 60, row 2 is the second row of the Allegations pane (after the sidebar).
         assert_eq!(app.current_sentence().unwrap().id, 5);
     }
+}
+
+#[test]
+fn a_filter_that_empties_the_focused_pane_moves_the_focus() {
+    use debrief::tui::filter::{self, SourceFilter};
+    let mut app = common::app(common::briefing(), (120, 40), true);
+    app.update(Action::FocusDenials);
+    // Only Seoul's voice: the Denials (Pyongyang, Moscow) are all hidden.
+    let seoul = filter::voices(&app.briefing.sentences[0]);
+    let only = SourceFilter::only(&app.briefing, &seoul);
+    app.apply_filter(only);
+    assert_eq!(app.focus, Focus::Pane(Section::Allegation));
+    assert_eq!(cur(&app), 0);
+}
+
+#[test]
+fn counts_repeat_moves_and_pick_rows() {
+    let mut app = common::app(common::sample(), (120, 40), true);
+    app.update(Action::FocusResponses);
+    app.update(Action::Digit(3));
+    assert_eq!(app.count, Some(3));
+    app.update(Action::SelectNext);
+    assert_eq!(app.panes[Section::Response.index()].selected, 3);
+    assert_eq!(app.count, None, "a count is used once");
+    app.update(Action::Digit(2));
+    app.update(Action::SelectLast);
+    assert_eq!(
+        app.panes[Section::Response.index()].selected,
+        1,
+        "2G: row 2"
+    );
+    app.update(Action::Digit(9));
+    app.update(Action::Digit(9));
+    app.update(Action::SelectNext);
+    assert_eq!(
+        app.panes[Section::Response.index()].selected,
+        8,
+        "clamped to the last row"
+    );
+}
+
+#[test]
+fn q_closes_the_help_and_the_filter_before_it_quits() {
+    let mut app = common::app(common::briefing(), (120, 40), true);
+    app.update(Action::Help);
+    assert_eq!(app.update(Action::Quit), Effect::Redraw);
+    assert!(app.overlay.is_none());
+    app.update(Action::OpenFilter);
+    assert_eq!(app.update(Action::Quit), Effect::Redraw);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.update(Action::Quit), Effect::Quit);
+    app.update(Action::Help);
+    assert_eq!(
+        app.update(Action::QuitNow),
+        Effect::Quit,
+        "Q quits from anywhere"
+    );
+}
+
+#[test]
+fn search_wrapping_is_said() {
+    let mut app = common::app(common::briefing(), (120, 40), true);
+    app.update(Action::Search);
+    for c in "seoul".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Activate);
+    // Sentence 5 is the last of Seoul's: the next match is the first again.
+    app.update(Action::SelectLast);
+    assert_eq!(cur(&app), 5);
+    app.update(Action::SearchNext);
+    assert_eq!(cur(&app), 0);
+    let msg = app.message.clone().unwrap_or_default();
+    assert!(msg.contains("wrapped"), "{msg:?}");
+    app.update(Action::SearchNext);
+    assert_eq!(cur(&app), 3);
+    assert!(app.message.is_none(), "no wrap, no note");
 }

@@ -10,7 +10,8 @@ fn json(o: &Output) -> serde_json::Value {
 }
 
 fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("debrief-cli-{}", std::process::id()));
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("debrief-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let p = dir.join(name);
     std::fs::write(&p, bytes).expect("writes");
@@ -244,7 +245,8 @@ fn a_single_file_prints_as_before_without_a_path() {
 
 #[test]
 fn an_empty_folder_is_one_line_and_status_2() {
-    let dir = std::env::temp_dir().join(format!("debrief-cli-empty-{}", std::process::id()));
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("debrief-cli-empty-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let o = debrief(&["analyze", dir.to_str().expect("utf8")]);
     assert_eq!(o.status.code(), Some(2));
@@ -268,7 +270,8 @@ fn a_missing_path_among_several_is_one_line_and_status_2() {
 
 #[test]
 fn a_failing_briefing_in_a_folder_is_a_warning_and_the_others_print() {
-    let dir = std::env::temp_dir().join(format!("debrief-cli-mixed-{}", std::process::id()));
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("debrief-cli-mixed-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     std::fs::write(dir.join("a.txt"), "The ministry denied the report.").expect("writes");
     std::fs::write(dir.join("b.txt"), b"\x7fELF\x00\x01").expect("writes");
@@ -311,7 +314,8 @@ fn the_reader_opens_a_folder_as_a_library_with_one_line_errors() {
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
     assert_eq!(e.lines().count(), 1, "{e}");
-    let empty = std::env::temp_dir().join(format!("debrief-cli-empty-{}", std::process::id()));
+    let empty = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("debrief-cli-empty-{}", std::process::id()));
     std::fs::create_dir_all(&empty).expect("temp dir");
     let o = debrief(&[empty.to_str().expect("utf8")]);
     assert_eq!(o.status.code(), Some(2));
@@ -325,4 +329,14 @@ fn the_reader_opens_a_folder_as_a_library_with_one_line_errors() {
         e.lines().last().unwrap_or("").contains("not a terminal"),
         "{e}"
     );
+}
+
+#[test]
+fn quiet_silences_the_skipped_notes() {
+    let out = common::command::debrief(&["analyze", "tests/fixtures/library"]);
+    assert!(out.status.success());
+    assert!(common::command::stderr(&out).contains("note: skipped"));
+    let out = common::command::debrief(&["analyze", "--quiet", "tests/fixtures/library"]);
+    assert!(out.status.success());
+    assert_eq!(common::command::stderr(&out), "");
 }

@@ -30,7 +30,21 @@ fn shipped_config_parses_and_binds_the_documented_keys() {
         k.lookup(Layer::Reader, key("shift-tab")),
         Some(Action::FocusPrev)
     );
-    assert_eq!(k.lookup(Layer::Reader, key("ctrl-c")), Some(Action::Quit));
+    assert_eq!(
+        k.lookup(Layer::Reader, key("ctrl-c")),
+        Some(Action::QuitNow)
+    );
+    assert_eq!(k.lookup(Layer::Reader, key("Q")), Some(Action::QuitNow));
+    assert_eq!(k.lookup(Layer::Reader, key("q")), Some(Action::Quit));
+    assert_eq!(
+        k.lookup(Layer::Reader, key("space")),
+        Some(Action::PageForward)
+    );
+    assert_eq!(k.lookup(Layer::Reader, key("b")), Some(Action::PageBack));
+    assert_eq!(
+        k.lookup(Layer::Reader, key("ctrl-z")),
+        Some(Action::Suspend)
+    );
     assert_eq!(k.lookup(Layer::Filter, key("n")), Some(Action::SelectNone));
     assert_eq!(k.lookup(Layer::Reader, key("n")), Some(Action::SearchNext));
     assert_eq!(
@@ -42,21 +56,49 @@ fn shipped_config_parses_and_binds_the_documented_keys() {
 #[test]
 fn every_bindable_action_has_a_default_key() {
     let c = Config::default();
-    let bound: Vec<String> = c
-        .keymap
-        .reader
-        .keys()
-        .chain(c.keymap.filter.keys())
-        .map(snake)
-        .collect();
+    let k = &c.keymap;
+    let tables = [
+        (Layer::Reader, &k.reader),
+        (Layer::Filter, &k.filter),
+        (Layer::Library, &k.library),
+    ];
+    // Every action a table takes has a default key in one table that takes it.
+    for a in Action::BINDABLE {
+        let homes: Vec<_> = tables.iter().filter(|(l, _)| a.bindable_in(*l)).collect();
+        assert!(!homes.is_empty(), "{} is bindable in no table", snake(a));
+        assert!(
+            homes.iter().any(|(_, t)| t.contains_key(a)),
+            "{} has no default key",
+            snake(a)
+        );
+    }
+    // And the defaults bind nothing a table does not take.
+    for (layer, table) in tables {
+        for a in table.keys() {
+            assert!(
+                Action::BINDABLE.contains(a) && a.bindable_in(layer),
+                "{} bound in [{}]",
+                snake(a),
+                layer.table()
+            );
+        }
+    }
+    // The actions of both readers' features are all in the list (config errors and the
+    // help name them from it).
     for name in [
         "quit",
+        "quit_now",
+        "suspend",
         "select_next",
         "select_prev",
         "select_first",
         "select_last",
         "page_down",
         "page_up",
+        "page_forward",
+        "page_back",
+        "detail_down",
+        "detail_up",
         "focus_next",
         "focus_prev",
         "focus_allegations",
@@ -77,19 +119,31 @@ fn every_bindable_action_has_a_default_key() {
         "toggle_entry",
         "select_all",
         "select_none",
+        "open_library",
+        "open_all_briefings",
+        "open_merged_timeline",
+        "open_sources",
+        "edit_section",
+        "edit_speakers",
+        "add_note",
+        "undo",
+        "redo",
+        "save_corrections_as",
+        "merge_source",
     ] {
-        assert!(bound.iter().any(|b| b == name), "{name} has no default key");
+        let a = Action::named(name).unwrap_or_else(|| panic!("{name} is no action"));
+        assert!(Action::BINDABLE.contains(&a), "{name} is not in BINDABLE");
     }
 }
 
 #[test]
 fn user_file_replaces_the_actions_it_names() {
-    let user = "mouse = true\n[keys]\nselect_next = [\"J\"]\nquit = [\"x\"]\n[theme]\naccent = \"#ff8800\"\n[lexicon]\nhedges = [\"purportedly\"]\n";
+    let user = "mouse = true\n[keys]\nselect_next = [\"X\"]\nquit = [\"x\"]\n[theme]\naccent = \"#ff8800\"\n[lexicon]\nhedges = [\"purportedly\"]\n";
     let c =
         Config::from_sources(DEFAULT_CONFIG_NAME, DEFAULT_CONFIG, Some(("u.toml", user))).unwrap();
     assert!(c.mouse);
     assert_eq!(
-        c.keymap.lookup(Layer::Reader, key("J")),
+        c.keymap.lookup(Layer::Reader, key("X")),
         Some(Action::SelectNext)
     );
     assert_eq!(
@@ -131,7 +185,7 @@ fn key_names_round_trip() {
 const BROKEN: &[(&str, &str)] = &[
     (
         "unknown_key.toml",
-        "2:1: unknown field `colour`, expected one of `lexicon`, `keys`, `filter_keys`, `library_keys`, `theme`, `mouse`",
+        "2:1: unknown field `colour`, expected one of `lexicon`, `keys`, `filter_keys`, `library_keys`, `theme`, `mouse`, `quiet`",
     ),
     ("bad_key.toml", "2:15: unknown key \"ctrl-banana\""),
     (
@@ -162,10 +216,26 @@ fn broken_configs_name_file_line_and_column() {
         );
     }
     let err = Config::load(Some(&dir.join("unknown_action.toml"))).unwrap_err();
+    let err = err.to_string();
     assert!(
-        err.to_string()
-            .contains(":2:1: unknown variant `jump_around`"),
+        err.contains(":2:1: unknown action `jump_around` in [keys], expected one of `quit`,"),
         "{err}"
+    );
+    assert!(
+        !err.contains("`toggle_entry`"),
+        "only the actions of [keys]: {err}"
+    );
+    // An action of another table is unknown in this one, and the list is this table's.
+    let user = "[library_keys]
+select_next = [\"j\"]\n";
+    let err = Config::from_sources(DEFAULT_CONFIG_NAME, DEFAULT_CONFIG, Some(("u.toml", user)))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "u.toml:2:1: unknown action `select_next` in [library_keys], expected one of \
+         `open_library`, `open_all_briefings`, `open_merged_timeline`, `open_sources`, \
+         `merge_source`"
     );
 }
 
@@ -176,7 +246,7 @@ fn empty_party_palette_is_an_error() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "u.toml: theme.parties must list at least one colour"
+        "u.toml:2:11: theme.parties must list at least one colour"
     );
 }
 
@@ -203,7 +273,8 @@ fn binary_reports_a_bad_config_before_touching_the_terminal() {
 
 #[test]
 fn user_file_is_found_under_xdg_config_home() {
-    let home = std::env::temp_dir().join(format!("debrief-xdg-{}", std::process::id()));
+    let home = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("debrief-xdg-{}", std::process::id()));
     let dir = home.join("debrief");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("config.toml"), "[theme]\naccent = \"nope\"\n").unwrap();

@@ -36,7 +36,8 @@ fn other_section(s: Section) -> Section {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("debrief-corr-{name}-{}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("debrief-corr-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -652,5 +653,109 @@ fn the_reader_corrects_saves_undoes_and_saves_elsewhere_when_it_cannot() {
     app.update(Action::Activate);
     assert!(!app.edits.unsaved, "{:?}", app.message);
     assert!(file::read(&elsewhere).unwrap().is_some());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn q_closes_a_picker_and_a_merge_pick_one_level_at_a_time() {
+    use debrief::tui::action::Action;
+    use debrief::tui::app::{Effect, Overlay};
+    use debrief::tui::event;
+    use debrief::tui::filter::{Entry, Voice};
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut app = common::app(common::sample(), (120, 40), false);
+    for start in [Action::EditSection, Action::EditSpeakers] {
+        app.update(start.clone());
+        assert!(matches!(app.overlay, Some(Overlay::Edit(_))), "{start:?}");
+        assert_eq!(app.update(Action::Quit), Effect::Redraw, "{start:?}");
+        assert!(app.overlay.is_none(), "q closed the {start:?} picker");
+    }
+    // A prompt takes q as text; ctrl-c still quits at once.
+    app.update(Action::AddNote);
+    let key = |code, m| Event::Key(KeyEvent::new(code, m));
+    let q = event::action_for(&app, &key(KeyCode::Char('q'), KeyModifiers::NONE));
+    assert_eq!(q, Some(Action::Input('q')));
+    let ctrl_c = event::action_for(&app, &key(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(ctrl_c, Some(Action::QuitNow));
+    app.update(Action::Close);
+    // In the source filter, q drops a speaker picked to merge, then closes the filter, then
+    // quits.
+    app.update(Action::OpenFilter);
+    let Some(Overlay::Filter(f)) = &mut app.overlay else {
+        panic!("the filter is open")
+    };
+    f.list.selected = f
+        .entries
+        .iter()
+        .position(|e| matches!(e, Entry::Voice(Voice::Source(_))))
+        .expect("a speaker in the filter");
+    app.update(Action::MergeSource);
+    assert!(app.edits.merge_from.is_some());
+    app.update(Action::Quit);
+    assert!(app.edits.merge_from.is_none(), "the pick is dropped");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Filter(_))),
+        "the filter stays"
+    );
+    app.update(Action::Quit);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.update(Action::Quit), Effect::Quit);
+}
+
+#[test]
+fn in_a_library_q_closes_a_picker_then_the_briefing_and_a_merge_pick_before_the_view() {
+    use debrief::config::Config;
+    use debrief::library::{self, Library, Loaded};
+    use debrief::tui::action::Action;
+    use debrief::tui::app::Effect;
+    use debrief::tui::library::{LibraryApp, Screen};
+    let dir = temp_dir("levels");
+    std::fs::write(dir.join("a.txt"), text(&[P1, P2, P4])).unwrap();
+    std::fs::write(dir.join("b.txt"), text(&[P3, P5])).unwrap();
+    let found = library::discover(std::slice::from_ref(&dir), false).unwrap();
+    let mut lib = LibraryApp::new(
+        Library::from_discovery(found),
+        &Config::default(),
+        false,
+        false,
+        (120, 40),
+    );
+    for (doc, path) in lib.library.pending() {
+        let result = library::analyze_file(&path, &Default::default());
+        lib.apply_loaded(Loaded { doc, path, result });
+    }
+    lib.refresh();
+    let doc = lib.selected_doc().expect("a briefing in the list");
+    lib.update(Action::Activate);
+    let o = lib.opened.as_ref().expect("opened");
+    let id = o.app.current_sentence().unwrap().id;
+    let was = o.app.current_sentence().unwrap().section;
+    lib.update(Action::EditSection);
+    lib.update(Action::Quit);
+    let o = lib
+        .opened
+        .as_ref()
+        .expect("q closed the picker, not the briefing");
+    assert!(o.app.overlay.is_none());
+    // A correction made in the opened briefing reaches the library's views.
+    lib.update(Action::EditSection);
+    let letter = if was == Section::Context { 'r' } else { 'c' };
+    lib.update(Action::Input(letter));
+    assert!(lib.opened.as_ref().unwrap().app.overlay.is_none());
+    let b = lib.library.briefing(doc).unwrap();
+    assert_ne!(b.sentences[id].section, was);
+    assert!(b.sentences[id].correction.is_some());
+    assert_eq!(lib.update(Action::Quit), Effect::Redraw);
+    assert!(lib.opened.is_none(), "then q closed the briefing");
+    // In the source index, q drops the speaker picked to merge before it leaves the view.
+    lib.update(Action::OpenSources);
+    lib.update(Action::MergeSource);
+    assert!(lib.merging_name().is_some());
+    lib.update(Action::Quit);
+    assert!(lib.merging_name().is_none());
+    assert_eq!(lib.screen, Screen::Sources);
+    lib.update(Action::Quit);
+    assert_eq!(lib.screen, Screen::List);
+    assert_eq!(lib.update(Action::Quit), Effect::Quit);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -21,7 +21,8 @@ Officials at the port condemned the delay and urged both sides to reopen the cha
 Since 2019 the terminal has handled most of the region's grain exports.\n";
 
 fn folder(name: &str) -> (PathBuf, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("debrief-corrpty-{name}-{}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("debrief-corrpty-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("harbour.txt");
@@ -85,6 +86,12 @@ fn a_sentence_moved_to_denials_is_there_and_marked_when_reopened() {
     let mut s = start(&path);
     s.send("2");
     s.wait_text(&format!("Denials ({})", denials + 1));
+    // The pane title is there from the first frame: wait for the focus to be on Denials.
+    s.wait_for("the focus on Denials", |scr| {
+        scr.lines()
+            .last()
+            .is_some_and(|bar| bar.contains("Denials 1/"))
+    });
     // Walk the Denials pane to the sentence: the detail pane says it was corrected.
     for _ in 0..=denials {
         if s.screen().contains(&start_words) && s.screen().contains("Corrected") {

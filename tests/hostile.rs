@@ -30,7 +30,8 @@ impl Drop for TempDir {
 }
 
 fn dir(test: &str) -> TempDir {
-    let d = std::env::temp_dir().join(format!("debrief-hostile-{}-{test}", std::process::id()));
+    let d = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("debrief-hostile-{}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).expect("temp dir");
     TempDir(d)

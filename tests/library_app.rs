@@ -55,7 +55,8 @@ fn opened(app: &LibraryApp) -> (String, String) {
 
 /// A copy of the fixtures in a fresh temporary folder.
 fn temp_copy(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("debrief-libapp-{name}-{}", std::process::id()));
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("debrief-libapp-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     for f in std::fs::read_dir(FIXTURES).unwrap() {

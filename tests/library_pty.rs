@@ -9,7 +9,8 @@ use std::path::PathBuf;
 
 /// Three fixtures copied into a fresh temporary folder.
 fn three_briefings() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("debrief-library-pty-{}", std::process::id()));
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("debrief-library-pty-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     for name in [
@@ -103,5 +104,88 @@ fn library_end_to_end_open_timeline_and_live_reload() {
         "left the alternate screen"
     );
     assert!(!s.parser.screen().hide_cursor(), "cursor shown again");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The row the selection mark is on.
+fn selected_row(scr: &str) -> String {
+    scr.lines()
+        .find(|l| l.contains('▶'))
+        .unwrap_or("")
+        .to_owned()
+}
+
+#[test]
+fn slash_n_and_capital_n_search_every_library_view() {
+    let dir = three_briefings().join("search");
+    // A folder of its own, so the other test's live-reload edits cannot race this one.
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for e in std::fs::read_dir(dir.parent().unwrap()).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let mut s = Session::start(&[dir.to_str().unwrap()], 120, 40);
+    s.wait_for("three loaded rows", |scr| {
+        scr.contains("Library · 3 briefings") && !scr.contains("loaded ")
+    });
+    assert!(selected_row(&s.screen()).contains("Grain corridor"));
+
+    // The list: typed text is the query, not commands ("s" would open the sources).
+    s.send("/strike");
+    s.wait_for("the match selected as it is typed", |scr| {
+        selected_row(scr).contains("Missile strike")
+            && scr.lines().last().unwrap_or("").contains("1 matching row ")
+    });
+    s.send("\r");
+    s.wait_for("the prompt closed", |scr| {
+        scr.lines().last().unwrap_or("").contains("/strike · 2/3")
+    });
+    s.send("n");
+    s.wait_for("the one match again, and the wrap said", |scr| {
+        selected_row(scr).contains("Missile strike")
+            && scr.lines().last().unwrap_or("").contains("search wrapped")
+    });
+
+    // The merged timeline: a date as the timeline writes it.
+    s.send("t");
+    s.wait_text("Merged timeline (");
+    s.send("/jan 2025\r");
+    s.wait_for("the January entry", |scr| {
+        selected_row(scr).contains("Jan 2025")
+    });
+
+    // The source index: a speaker by name; N goes back to the previous match.
+    s.send("s");
+    s.wait_text("Sources (");
+    s.send("/peskov\r");
+    s.wait_for("the speaker", |scr| {
+        selected_row(scr).contains("Dmitry Peskov")
+    });
+    s.send("/ministry\r");
+    s.wait_for("the ministry", |scr| {
+        selected_row(scr).contains("Foreign Ministry")
+    });
+
+    // The all-briefings view: sentences of every pane.
+    s.send("a");
+    s.wait_text("all briefings");
+    s.send("/sanctions\r");
+    s.wait_for("the response that names sanctions", |scr| {
+        scr.contains("Responses (") && selected_row(scr).contains("European Union")
+    });
+
+    // The help lists the keys of this view only: no source filter popup, no document view.
+    s.send("?");
+    s.wait_text("Keys");
+    let help = s.screen();
+    assert!(help.contains("search"), "{help}");
+    assert!(!help.contains("document view"), "{help}");
+    assert!(!help.contains("In the source filter"), "{help}");
+
+    s.send("Q");
+    assert!(s.wait_exit().success());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -13,13 +13,17 @@ use ratatui::style::Modifier;
 use std::path::PathBuf;
 
 fn app(load: bool) -> LibraryApp {
-    let found = library::discover(&[PathBuf::from("tests/fixtures/library")], false).unwrap();
+    app_of(load, false, (120, 40))
+}
+
+fn app_of(load: bool, recursive: bool, size: (u16, u16)) -> LibraryApp {
+    let found = library::discover(&[PathBuf::from("tests/fixtures/library")], recursive).unwrap();
     let mut app = LibraryApp::new(
         Library::from_discovery(found),
         &Config::default(),
         false,
         false,
-        (120, 40),
+        size,
     );
     if load {
         for (doc, path) in app.library.pending() {
@@ -87,4 +91,31 @@ fn merged_timeline_and_sources_120x40() {
     insta::assert_snapshot!("merged_timeline", text(&draw(&app)));
     app.update(Action::OpenSources);
     insta::assert_snapshot!("sources", text(&draw(&app)));
+}
+
+#[test]
+fn recursive_rows_show_their_subfolder_and_narrow_lists_keep_titles() {
+    let wide = text(&draw(&app_of(true, true, (120, 40))));
+    assert!(wide.contains("archive/2024-11-02-ceasefire.txt"), "{wide}");
+    assert!(wide.contains("Library · 4 briefings"), "{wide}");
+    for cols in [80, 60] {
+        let screen = text(&draw(&app_of(true, true, (cols, 24))));
+        for title in [
+            "Grain corridor talks resume in Istanbul",
+            "Missile strike on the port of Odesa",
+        ] {
+            assert!(
+                screen.contains(title),
+                "{title} at {cols} columns:\n{screen}"
+            );
+        }
+    }
+    let mut sources = app_of(true, false, (80, 24));
+    sources.update(Action::OpenSources);
+    let screen = text(&draw(&sources));
+    assert!(screen.contains("Briefings"), "{screen}");
+    assert!(
+        screen.contains("· Missile strike") || screen.contains("· Grain corridor"),
+        "the briefings a speaker is in:\n{screen}"
+    );
 }

@@ -64,7 +64,9 @@ fn sample_120x40() {
         assert!(screen.contains(title), "{title} missing:\n{screen}");
     }
     // The sample's dated references, at the precision the text gives.
-    assert!(screen.contains("2022  2022"), "{screen}");
+    // "2022" says no more than its date: the row does not repeat it.
+    assert!(screen.contains("› 2022   "), "{screen}");
+    assert!(!screen.contains("2022  2022"), "{screen}");
     assert!(screen.contains("Aug 2023  since August 2023"), "{screen}");
     insta::assert_snapshot!(screen);
 }
@@ -118,6 +120,63 @@ fn help_lists_bindings_and_legend() {
     let mut app = common::app(common::briefing(), (120, 40), true);
     app.update(Action::Help);
     insta::assert_snapshot!(text(draw(&app).backend().buffer()));
+}
+
+/// The help of a view as plain text, wide enough for every row on one line.
+fn help_text(app: &App, view: debrief::tui::widgets::help::HelpView) -> String {
+    debrief::tui::widgets::help::lines_for(&app.keymap, &app.theme, 80, view)
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn help_of_each_view_lists_the_corrections_keys_where_they_work() {
+    use debrief::tui::library::Screen;
+    use debrief::tui::widgets::help::HelpView;
+    let app = common::app(common::briefing(), (120, 40), true);
+    let reader = help_text(&app, HelpView::Reader { in_library: false });
+    for what in [
+        "correct the section",
+        "correct the speakers",
+        "note on the sentence",
+        "undo a correction",
+        "redo a correction",
+        "save the corrections elsewhere",
+        "merge this source into another",
+        "scroll the sentence down",
+        "quit at once",
+    ] {
+        assert!(reader.contains(what), "{what} missing:\n{reader}");
+    }
+    // The source index merges speakers across the library and undoes it; the other views
+    // only undo (the library's merges); no view corrects a sentence (that is the reader's).
+    let sources = help_text(&app, HelpView::Library(Screen::Sources));
+    assert!(
+        sources.contains("merge this source into another"),
+        "{sources}"
+    );
+    for screen in [
+        Screen::List,
+        Screen::All,
+        Screen::Timeline,
+        Screen::Statements,
+    ] {
+        let help = help_text(&app, HelpView::Library(screen));
+        assert!(!help.contains("merge this source"), "{screen:?}:\n{help}");
+        assert!(!help.contains("correct the section"), "{screen:?}:\n{help}");
+    }
+    for screen in [Screen::List, Screen::Sources] {
+        let help = help_text(&app, HelpView::Library(screen));
+        assert!(help.contains("undo a correction"), "{screen:?}:\n{help}");
+        assert!(help.contains("redo a correction"), "{screen:?}:\n{help}");
+    }
 }
 
 #[test]

@@ -116,8 +116,32 @@ pub struct Selection {
 /// How far loading has got: entries no longer [`EntryState::Loading`], out of all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
+    /// Entries whose analysis is over (loaded, failed or deleted).
     pub done: usize,
     pub total: usize,
+    /// Entries that could not be analysed.
+    pub failed: usize,
+    /// Entries deleted on disk.
+    pub gone: usize,
+}
+
+impl Progress {
+    /// `3 briefings`, `1 briefing · 1 failed · 2 deleted`, `loaded 2/5`: files that failed or
+    /// were deleted are not counted as briefings.
+    pub fn describe(&self) -> String {
+        if self.done < self.total {
+            return format!("loaded {}/{}", self.done, self.total);
+        }
+        let n = self.total - self.failed - self.gone;
+        let mut out = format!("{n} briefing{}", if n == 1 { "" } else { "s" });
+        if self.failed > 0 {
+            out.push_str(&format!(" · {} failed", self.failed));
+        }
+        if self.gone > 0 {
+            out.push_str(&format!(" · {} deleted", self.gone));
+        }
+        out
+    }
 }
 
 /// What a change on disk asks of the reader, from [`Library::note_change`].
@@ -213,6 +237,16 @@ impl Library {
                 .filter(|e| e.state != EntryState::Loading)
                 .count(),
             total: self.entries.len(),
+            failed: self
+                .entries
+                .iter()
+                .filter(|e| matches!(e.state, EntryState::Failed(_)))
+                .count(),
+            gone: self
+                .entries
+                .iter()
+                .filter(|e| e.state == EntryState::Gone)
+                .count(),
         }
     }
 

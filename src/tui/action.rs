@@ -7,8 +7,13 @@ use serde::Deserialize;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
-    /// Leave the reader.
+    /// Close the topmost level (the help, a popup, a briefing opened from the library, a
+    /// library view); at the top, leave the reader.
     Quit,
+    /// Leave the reader at once, from anywhere.
+    QuitNow,
+    /// Give the terminal back to the shell (ctrl-z); `fg` brings the reader back.
+    Suspend,
     /// Move the selection down one row.
     SelectNext,
     /// Move the selection up one row.
@@ -21,6 +26,14 @@ pub enum Action {
     PageDown,
     /// Move the selection up half a page.
     PageUp,
+    /// Move the selection down a whole page.
+    PageForward,
+    /// Move the selection up a whole page.
+    PageBack,
+    /// Scroll the detail pane (the selected sentence in full) down a line.
+    DetailDown,
+    /// Scroll the detail pane up a line.
+    DetailUp,
     /// Focus the next pane.
     FocusNext,
     /// Focus the previous pane.
@@ -98,19 +111,152 @@ pub enum Action {
     /// Mouse click at (column, row).
     #[serde(skip)]
     Click(u16, u16),
+    /// A digit of a count prefix (`5j`).
+    #[serde(skip)]
+    Digit(u8),
+    /// Show this message in the status bar (what a copy did, for one).
+    #[serde(skip)]
+    Notify(String),
+    /// The status message's time is up.
+    #[serde(skip)]
+    ClearMessage,
 }
 
 impl Action {
+    /// Every action a key can be bound to (in some table).
+    pub const BINDABLE: &'static [Action] = &[
+        Action::Quit,
+        Action::QuitNow,
+        Action::Suspend,
+        Action::SelectNext,
+        Action::SelectPrev,
+        Action::SelectFirst,
+        Action::SelectLast,
+        Action::PageDown,
+        Action::PageUp,
+        Action::PageForward,
+        Action::PageBack,
+        Action::DetailDown,
+        Action::DetailUp,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::FocusAllegations,
+        Action::FocusDenials,
+        Action::FocusResponses,
+        Action::FocusContext,
+        Action::ToggleTimeline,
+        Action::Search,
+        Action::SearchNext,
+        Action::SearchPrev,
+        Action::OpenFilter,
+        Action::OnlySpeaker,
+        Action::ToggleDocument,
+        Action::Copy,
+        Action::Help,
+        Action::Close,
+        Action::Activate,
+        Action::ToggleEntry,
+        Action::SelectAll,
+        Action::SelectNone,
+        Action::OpenLibrary,
+        Action::OpenAllBriefings,
+        Action::OpenMergedTimeline,
+        Action::OpenSources,
+        Action::EditSection,
+        Action::EditSpeakers,
+        Action::AddNote,
+        Action::Undo,
+        Action::Redo,
+        Action::SaveCorrectionsAs,
+        Action::MergeSource,
+    ];
+
+    /// The action of a configuration name (`select_next`), if a key can be bound to it.
+    pub fn named(name: &str) -> Option<Action> {
+        use serde::de::IntoDeserializer;
+        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            name.into_deserializer();
+        Action::deserialize(de)
+            .ok()
+            .filter(|a| a.describe().is_some())
+    }
+
+    /// Whether a key of this layer's table can be bound to the action: the source filter's
+    /// own actions and movement in `[filter_keys]`, the views in `[library_keys]`, the merge
+    /// of two sources in both of these, the rest in `[keys]`.
+    pub fn bindable_in(&self, layer: crate::tui::keymap::Layer) -> bool {
+        use crate::tui::keymap::Layer;
+        let filter_only = matches!(
+            self,
+            Action::ToggleEntry | Action::SelectAll | Action::SelectNone
+        );
+        let library_only = matches!(
+            self,
+            Action::OpenLibrary
+                | Action::OpenAllBriefings
+                | Action::OpenMergedTimeline
+                | Action::OpenSources
+        );
+        let movement = matches!(
+            self,
+            Action::SelectNext
+                | Action::SelectPrev
+                | Action::SelectFirst
+                | Action::SelectLast
+                | Action::PageDown
+                | Action::PageUp
+                | Action::PageForward
+                | Action::PageBack
+        );
+        // The source filter's merge and the source index's merge.
+        let merge = *self == Action::MergeSource;
+        match layer {
+            Layer::Reader => self.describe().is_some() && !filter_only && !library_only && !merge,
+            Layer::Filter => {
+                filter_only
+                    || merge
+                    || movement
+                    || matches!(self, Action::Activate | Action::Close | Action::Quit)
+            }
+            Layer::Library => library_only || merge,
+        }
+    }
+
+    /// Whether a count prefix (`5j`, `3n`, `20G`) applies to this action.
+    pub fn takes_count(&self) -> bool {
+        matches!(
+            self,
+            Action::SelectNext
+                | Action::SelectPrev
+                | Action::SelectFirst
+                | Action::SelectLast
+                | Action::PageDown
+                | Action::PageUp
+                | Action::PageForward
+                | Action::PageBack
+                | Action::SearchNext
+                | Action::SearchPrev
+                | Action::DetailDown
+                | Action::DetailUp
+        )
+    }
+
     /// A short description for the help overlay, `None` for actions that are not bound to keys.
     pub fn describe(&self) -> Option<&'static str> {
         Some(match self {
-            Action::Quit => "quit",
+            Action::Quit => "back one level; quit at the top",
+            Action::QuitNow => "quit at once",
+            Action::Suspend => "suspend (fg resumes)",
             Action::SelectNext => "move down",
             Action::SelectPrev => "move up",
             Action::SelectFirst => "first row",
             Action::SelectLast => "last row",
             Action::PageDown => "half a page down",
             Action::PageUp => "half a page up",
+            Action::PageForward => "a page down",
+            Action::PageBack => "a page up",
+            Action::DetailDown => "scroll the sentence down",
+            Action::DetailUp => "scroll the sentence up",
             Action::FocusNext => "next pane",
             Action::FocusPrev => "previous pane",
             Action::FocusAllegations => "Allegations pane",
@@ -124,7 +270,7 @@ impl Action {
             Action::OpenFilter => "source filter",
             Action::OnlySpeaker => "only this speaker / everyone",
             Action::ToggleDocument => "document view",
-            Action::Copy => "copy the sentence (OSC 52)",
+            Action::Copy => "copy the sentence",
             Action::Help => "this help",
             Action::Close => "close the overlay",
             Action::Activate => "jump to the sentence / apply",

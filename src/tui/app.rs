@@ -75,8 +75,10 @@ pub enum Effect {
     None,
     /// Something changed: redraw.
     Redraw,
-    /// Copy this text to the clipboard, then redraw.
-    Copy(String),
+    /// Copy `text` to the clipboard, then say what was copied (`what`: "sentence 4").
+    Copy { text: String, what: String },
+    /// Give the terminal back to the shell until it continues the reader (ctrl-z).
+    Suspend,
     /// Leave the reader.
     Quit,
 }
@@ -128,6 +130,12 @@ pub struct App {
     pub filter_rows: Option<(Vec<Entry>, Vec<usize>)>,
     /// The analyst's corrections: where they are saved, their undo history.
     pub edits: super::edits::EditState,
+    /// A count prefix being typed (`5` of `5j`).
+    pub count: Option<usize>,
+    /// Lines of the detail pane scrolled above its top (back to 0 for another sentence).
+    pub detail_scroll: usize,
+    /// Whether this reader was opened from the library (its help lists the way back).
+    pub in_library: bool,
 }
 
 impl App {
@@ -178,6 +186,9 @@ impl App {
             search_index: None,
             filter_rows: None,
             edits: Default::default(),
+            count: None,
+            detail_scroll: 0,
+            in_library: false,
         };
         let mut times: Vec<usize> = (0..app.briefing.timeline.len()).collect();
         times.sort_by_key(|&i| app.briefing.timeline[i].sentence);

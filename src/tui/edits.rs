@@ -108,7 +108,7 @@ impl Picker {
 pub fn action_for(app: &App, picker: &Picker, k: &KeyEvent) -> Option<Action> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match k.code {
-        KeyCode::Char('c') if ctrl => return Some(Action::Quit),
+        KeyCode::Char('c') if ctrl => return Some(Action::QuitNow),
         KeyCode::Esc => return Some(Action::Close),
         KeyCode::Enter => return Some(Action::Activate),
         KeyCode::Backspace => return Some(Action::DeleteChar),
@@ -231,6 +231,11 @@ impl App {
 
     /// Keys inside a picker or prompt.
     pub(super) fn update_edit(&mut self, action: Action, picker: Picker) -> Effect {
+        // q closes one level: the picker (a prompt takes q as text and never sees it).
+        let action = match action {
+            Action::Quit => Action::Close,
+            other => other,
+        };
         match picker {
             Picker::Section { sentence, mut list } => {
                 let pick = match action {
@@ -242,7 +247,7 @@ impl App {
                     Action::FocusContext => Some(3),
                     Action::Activate => Some(list.selected),
                     other => {
-                        let moved = move_in(&mut list, 4, &other, 4);
+                        let moved = move_in(&mut list, 4, &other, 4, None);
                         self.overlay = Some(Overlay::Edit(Picker::Section { sentence, list }));
                         return if moved { Effect::Redraw } else { Effect::None };
                     }
@@ -353,7 +358,7 @@ impl App {
             },
             other => {
                 let len = st.rows.len();
-                if !move_in(&mut st.list, len, &other, 5) {
+                if !move_in(&mut st.list, len, &other, 5, None) {
                     self.overlay = Some(Overlay::Edit(Picker::Speakers(st)));
                     return Effect::None;
                 }

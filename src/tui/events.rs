@@ -7,9 +7,9 @@ use super::Ending;
 use super::action::Action;
 use super::app::Effect;
 use super::keymap::{Key, Layer};
-use super::library::LibraryApp;
+use super::library::{LibraryApp, Screen};
 use super::signals::Signals;
-use super::{event, terminal};
+use super::{clipboard, event, terminal};
 use crate::library::watch::{self, WatchEvent, Watcher};
 use crate::library::{self, DocId, Loaded};
 use crate::loader::Options;
@@ -83,12 +83,12 @@ fn forward<T: Send + 'static>(rx: Receiver<T>, tx: Sender<Event>, wrap: fn(T) ->
 
 /// The action a terminal event asks of the library reader, if any. In an opened briefing
 /// the reader's own handling applies, except the library's way back; in the library views
-/// the library's keys come before the reader's.
+/// the search prompt takes typed text, then the library's keys come before the reader's.
 pub fn action_for(lib: &LibraryApp, ev: &TermEvent) -> Option<Action> {
-    let key = match ev {
+    let (key, k) = match ev {
         TermEvent::Resize(w, h) => return Some(Action::Resize(*w, *h)),
-        TermEvent::Key(k) if k.kind != KeyEventKind::Release => Key::from_event(*k),
-        _ => None,
+        TermEvent::Key(k) if k.kind != KeyEventKind::Release => (Key::from_event(*k), k),
+        _ => return None,
     };
     if let Some(o) = &lib.opened {
         let typing = o.app.is_typing();
@@ -100,10 +100,26 @@ pub fn action_for(lib: &LibraryApp, ev: &TermEvent) -> Option<Action> {
         }
         return event::action_for(&o.app, ev);
     }
+    if lib.prompt.is_some() {
+        return event::prompt_action(k);
+    }
     let key = key?;
-    lib.keymap
+    let bound = lib
+        .keymap
         .lookup(Layer::Library, key)
-        .or_else(|| lib.keymap.lookup(Layer::Reader, key))
+        .or_else(|| lib.keymap.lookup(Layer::Reader, key));
+    // The pane keys mean something only in the all-briefings view; elsewhere a digit counts.
+    let pane_key = matches!(
+        bound,
+        Some(
+            Action::FocusAllegations
+                | Action::FocusDenials
+                | Action::FocusResponses
+                | Action::FocusContext
+        )
+    );
+    let meaningful = bound.is_some() && (!pane_key || lib.screen == Screen::All);
+    event::count_digit(key, lib.count.is_some(), meaningful).or(bound)
 }
 
 /// Runs the library reader until the person quits: starts loading what is pending, watches
@@ -135,14 +151,36 @@ pub fn run(
         })
     };
     // A terminal that went away while a frame was written ends the reader as a hang-up.
-    match draw(term, lib) {
-        Ok(()) => {}
-        Err(e) if terminal::gone(&e) => return Ok(Ending::Hangup),
-        Err(e) => return Err(e.into()),
+    macro_rules! draw_or_end {
+        ($write:expr) => {
+            match $write {
+                Ok(()) => {}
+                Err(e) if terminal::gone(&e) => return Ok(Ending::Hangup),
+                Err(e) => return Err(e.into()),
+            }
+        };
     }
+    draw_or_end!(draw(term, lib));
+    let mut expires: Option<std::time::Instant> = None;
     loop {
-        let first = rx.recv().context("all event sources ended")?;
+        let first = match expires {
+            None => rx.recv().context("all event sources ended")?,
+            Some(at) => {
+                match rx.recv_timeout(at.saturating_duration_since(std::time::Instant::now())) {
+                    Ok(ev) => ev,
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                        expires = None;
+                        if lib.update(Action::ClearMessage) != Effect::None {
+                            draw_or_end!(draw(term, lib));
+                        }
+                        continue;
+                    }
+                    Err(e) => return Err(e).context("all event sources ended"),
+                }
+            }
+        };
         let mut dirty = false;
+        let mut full = false;
         let mut changed = Vec::new();
         // Take everything already waiting, so a burst of results (or one save's several
         // watcher events) costs one rebuild and one redraw.
@@ -155,8 +193,19 @@ pub fn run(
                     match lib.update(action) {
                         Effect::None => {}
                         Effect::Quit => return Ok(Ending::Quit),
-                        Effect::Copy(text) => {
-                            terminal::copy(&text)?;
+                        Effect::Copy { text, what } => {
+                            let note = clipboard::copy(&text)?.describe(&what);
+                            lib.update(Action::Notify(note));
+                            dirty = true;
+                        }
+                        Effect::Suspend => {
+                            let note = terminal::suspend(lib.config.mouse)?;
+                            let (w, h) = ratatui::crossterm::terminal::size()?;
+                            lib.update(Action::Resize(w, h));
+                            if let Some(note) = note {
+                                lib.update(Action::Notify(note));
+                            }
+                            full = true;
                             dirty = true;
                         }
                         Effect::Redraw => dirty = true,
@@ -198,11 +247,12 @@ pub fn run(
         }
         if dirty {
             lib.refresh();
-            match draw(term, lib) {
-                Ok(()) => {}
-                Err(e) if terminal::gone(&e) => return Ok(Ending::Hangup),
-                Err(e) => return Err(e.into()),
+            if full {
+                draw_or_end!(term.forget());
             }
+            draw_or_end!(draw(term, lib));
+            let shown = lib.opened.as_ref().map_or(&lib.message, |o| &o.app.message);
+            expires = shown.as_ref().map(|_| super::message_deadline());
         }
     }
 }

@@ -1,10 +1,12 @@
 //! Waiting for input with no tick: poll(2) on the terminal and on the signal wake-up pipe,
-//! blocking for as long as nothing happens. A terminal that hung up ends the reader here,
-//! before crossterm's reader can loop on its failing reads.
+//! blocking for as long as nothing happens (or until a status message is due to go). A
+//! terminal that hung up ends the reader here, before crossterm's reader can loop on its
+//! failing reads.
 
 use std::fs::File;
 use std::io;
 use std::os::fd::{AsRawFd, RawFd};
+use std::time::Instant;
 
 /// What ended a wait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +17,8 @@ pub enum Wake {
     Signal,
     /// The terminal is gone: the SSH link dropped, or the terminal window closed.
     Hangup,
+    /// The deadline passed with nothing else happening.
+    Timeout,
 }
 
 /// The terminal the keys come from: standard input when it is a terminal, otherwise
@@ -69,8 +73,9 @@ impl Keyboard {
         }
     }
 
-    /// Blocks until the terminal has input or hung up, or `wake` is readable.
-    pub fn wait(&self, wake: RawFd) -> io::Result<Wake> {
+    /// Blocks until the terminal has input or hung up, or `wake` is readable, or `deadline`
+    /// (if any) passes.
+    pub fn wait(&self, wake: RawFd, deadline: Option<Instant>) -> io::Result<Wake> {
         let mut fds = [
             libc::pollfd {
                 fd: self.fd,
@@ -84,14 +89,29 @@ impl Keyboard {
             },
         ];
         loop {
+            let timeout = match deadline {
+                None => -1,
+                Some(d) => {
+                    let left = d.saturating_duration_since(Instant::now());
+                    // Rounded up, so a wake a little early does not spin.
+                    let ms = left.as_micros().div_ceil(1000);
+                    libc::c_int::try_from(ms).unwrap_or(libc::c_int::MAX)
+                }
+            };
             // SAFETY: `fds` is a valid array of two pollfd for the duration of the call.
-            let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, -1) };
+            let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, timeout) };
             if n < 0 {
                 let e = io::Error::last_os_error();
                 if e.kind() == io::ErrorKind::Interrupted {
                     continue; // the handler also wrote to the pipe; poll again to see it
                 }
                 return Err(e);
+            }
+            if n == 0 {
+                if deadline.is_some_and(|d| Instant::now() >= d) {
+                    return Ok(Wake::Timeout);
+                }
+                continue;
             }
             if fds[1].revents != 0 {
                 return Ok(Wake::Signal);

@@ -194,6 +194,17 @@ pub enum Layer {
     Library,
 }
 
+impl Layer {
+    /// The configuration table of this layer.
+    pub fn table(self) -> &'static str {
+        match self {
+            Layer::Reader => "keys",
+            Layer::Filter => "filter_keys",
+            Layer::Library => "library_keys",
+        }
+    }
+}
+
 /// Keys to actions, one table per layer. Built from the configuration, which has already
 /// checked that no key carries two actions within a table.
 #[derive(Debug, Clone, Default, PartialEq)]

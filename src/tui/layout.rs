@@ -63,10 +63,8 @@ pub fn areas(app: &App) -> Areas {
                 a.detail = Some(detail);
             }
             if w >= WIDE && lists.height >= 12 {
-                let [top, bottom] = Layout::vertical([Constraint::Ratio(1, 2); 2]).areas(lists);
-                let [tl, tr] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(top);
-                let [bl, br] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(bottom);
-                a.panes = [Some(tl), Some(tr), Some(bl), Some(br)];
+                let empty = app.section_items.each_ref().map(Vec::is_empty);
+                a.panes = grid(lists, empty).map(Some);
             } else {
                 let [tabs, pane] =
                     Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(lists);
@@ -85,6 +83,39 @@ pub fn areas(app: &App) -> Areas {
         Some(Overlay::Search(_)) | None => None,
     };
     a
+}
+
+/// Rows an empty pane keeps in the grid (its border and "nothing here"), and its columns
+/// when the pane beside it has sentences.
+const EMPTY_PANE: (u16, u16) = (3, 22);
+
+/// The 2x2 grid of section panes (Allegations and Denials above, Responses and Context
+/// below). A pane with nothing to show gives its room to the others: a row of two empty
+/// panes shrinks to their titles, an empty pane beside a full one to a narrow column; when
+/// everything is empty the grid stays even.
+fn grid(area: Rect, empty: [bool; 4]) -> [Rect; 4] {
+    let even = [Constraint::Ratio(1, 2); 2];
+    let all_empty = empty.iter().all(|&e| e);
+    let row_empty = [empty[0] && empty[1], empty[2] && empty[3]];
+    let rows = match row_empty {
+        _ if all_empty => even,
+        [true, false] => [Constraint::Length(EMPTY_PANE.0), Constraint::Min(3)],
+        [false, true] => [Constraint::Min(3), Constraint::Length(EMPTY_PANE.0)],
+        _ => even,
+    };
+    let [top, bottom] = Layout::vertical(rows).areas(area);
+    let split = |r: Rect, left: bool, right: bool| -> [Rect; 2] {
+        let cols = match (left, right) {
+            _ if all_empty => even,
+            (true, false) => [Constraint::Length(EMPTY_PANE.1), Constraint::Min(3)],
+            (false, true) => [Constraint::Min(3), Constraint::Length(EMPTY_PANE.1)],
+            _ => even,
+        };
+        Layout::horizontal(cols).areas(r)
+    };
+    let [tl, tr] = split(top, empty[0], empty[1]);
+    let [bl, br] = split(bottom, empty[2], empty[3]);
+    [tl, tr, bl, br]
 }
 
 /// A rectangle of at most `w` x `h`, centred in `area`.

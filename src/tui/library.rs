@@ -5,10 +5,9 @@
 //! no terminal and no threads here (those are in `events.rs`), so tests drive it directly.
 
 use super::action::Action;
-use super::app::{App, Effect, Focus, ListState};
+use super::app::{App, Effect, ListState};
 use super::keymap::Keymap;
 use super::theme::Theme;
-use super::update::move_in;
 use crate::config::Config;
 use crate::library::{
     Change, DocId, EntryState, Library, Loaded, Selection, SourceEntry, SourceKey, TimelineEntry,
@@ -62,11 +61,20 @@ pub struct Opened {
     pub seen: u64,
 }
 
+/// Where a library view is: its screen, the focused section of the all-briefings view, and
+/// the selected row of the view's list (restored when a search is cancelled).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    pub screen: Screen,
+    pub section: Section,
+    pub row: usize,
+}
+
 /// The whole state of the library reader.
 #[derive(Debug, Clone)]
 pub struct LibraryApp {
     pub library: Library,
-    config: Config,
+    pub(super) config: Config,
     pub keymap: Keymap,
     pub theme: Theme,
     pub color: bool,
@@ -79,7 +87,7 @@ pub struct LibraryApp {
     pub list: ListState,
     /// Whether the person moved in the list; until then the top row stays selected while
     /// briefings arrive.
-    list_moved: bool,
+    pub(super) list_moved: bool,
     pub all: AllState,
     pub timeline: Vec<TimelineEntry>,
     pub timeline_list: ListState,
@@ -94,8 +102,17 @@ pub struct LibraryApp {
     pub help: Option<usize>,
     /// A one-off message for the status bar.
     pub message: Option<String>,
+    /// A count prefix being typed (`5` of `5j`).
+    pub count: Option<usize>,
+    /// The search prompt, while it is open: where the view was when it opened.
+    pub prompt: Option<Spot>,
+    /// The search query of the library views; kept for n / N after the prompt closes.
+    pub query: String,
+    /// The folder every briefing is in (at some depth): the list shows file paths from here,
+    /// so the rows of `--recursive` show their subfolders.
+    pub file_base: PathBuf,
     /// The library generation each view was built at (list, all, timeline, sources).
-    built: [Option<u64>; 4],
+    pub(super) built: [Option<u64>; 4],
     /// Merges across the library: the picked source, and the undo history.
     pub merges: super::library_edits::MergeState,
 }
@@ -144,6 +161,10 @@ impl LibraryApp {
             opened: None,
             help: None,
             message: None,
+            count: None,
+            prompt: None,
+            query: String::new(),
+            file_base: PathBuf::new(),
             built: [None; 4],
             merges: Default::default(),
         };
@@ -203,6 +224,7 @@ impl LibraryApp {
             0 => {
                 let keep = self.selected_doc();
                 self.order = self.library.order();
+                self.file_base = common_folder(self.library.entries().iter().map(|e| &e.path));
                 if self.list_moved {
                     self.list.selected = place(&self.order, keep, self.list.selected);
                 }
@@ -345,7 +367,7 @@ impl LibraryApp {
         let entry = self.library.get(doc)?;
         let briefing = entry.briefing()?.clone();
         let name = entry.path.display().to_string();
-        let app = App::new(
+        let mut app = App::new(
             briefing,
             &name,
             &self.config,
@@ -353,6 +375,7 @@ impl LibraryApp {
             self.ascii,
             self.size,
         );
+        app.in_library = true;
         Some(app.with_corrections_file(
             crate::corrections::file::path_for(&entry.path),
             Some(entry.path.clone()),
@@ -388,218 +411,6 @@ impl LibraryApp {
         Effect::Redraw
     }
 
-    /// Applies one action: to the opened briefing if there is one (except the way back),
-    /// else to the library view on screen.
-    pub fn update(&mut self, action: Action) -> Effect {
-        if let Action::Resize(w, h) = action {
-            self.size = (w, h);
-            if let Some(o) = &mut self.opened {
-                o.app.update(action);
-            }
-            self.fix_scroll();
-            return Effect::Redraw;
-        }
-        if action == Action::Quit {
-            return Effect::Quit;
-        }
-        if let Some(o) = &mut self.opened {
-            let app = &o.app;
-            let nothing_to_close =
-                app.overlay.is_none() && app.query.is_empty() && app.focus != Focus::Timeline;
-            let back =
-                action == Action::OpenLibrary || (action == Action::Close && nothing_to_close);
-            if !back {
-                let effect = o.app.update(action);
-                if o.app.edits.generation != o.seen {
-                    // A correction: the library's views show the corrected briefing.
-                    o.seen = o.app.edits.generation;
-                    let b = o.app.briefing.clone();
-                    let doc = o.doc;
-                    self.library.set(doc, EntryState::Loaded(b));
-                }
-                return effect;
-            }
-            self.opened = None;
-            self.refresh();
-            return Effect::Redraw;
-        }
-        let had_message = self.message.take().is_some();
-        let effect = match self.help {
-            Some(scroll) => self.update_help(action, scroll),
-            None => self.update_view(action),
-        };
-        self.refresh();
-        self.fix_scroll();
-        match effect {
-            Effect::None if had_message => Effect::Redraw,
-            e => e,
-        }
-    }
-
-    fn update_help(&mut self, action: Action, scroll: usize) -> Effect {
-        self.help = match action {
-            Action::Close | Action::Help => None,
-            Action::SelectNext => Some(scroll + 1),
-            Action::SelectPrev => Some(scroll.saturating_sub(1)),
-            Action::PageDown => Some(scroll + 10),
-            Action::PageUp => Some(scroll.saturating_sub(10)),
-            Action::SelectFirst => Some(0),
-            Action::SelectLast => Some(usize::MAX / 2),
-            _ => return Effect::None,
-        };
-        Effect::Redraw
-    }
-
-    fn show(&mut self, screen: Screen) {
-        self.screen = screen;
-        self.refresh();
-    }
-
-    fn update_view(&mut self, action: Action) -> Effect {
-        if action == Action::Close && self.cancel_merge() {
-            return Effect::Redraw;
-        }
-        match action {
-            Action::Help => self.help = Some(0),
-            Action::OpenLibrary => self.show(Screen::List),
-            Action::OpenAllBriefings => self.show(Screen::All),
-            Action::OpenMergedTimeline => self.show(Screen::Timeline),
-            Action::OpenSources | Action::OpenFilter => self.show(Screen::Sources),
-            Action::Close => match self.screen {
-                Screen::List => return Effect::None,
-                Screen::All if self.all.only.is_some() => self.set_only(None),
-                Screen::Statements => self.show(Screen::Sources),
-                _ => self.show(Screen::List),
-            },
-            Action::Activate => return self.activate(),
-            Action::MergeSource | Action::Undo | Action::Redo => return self.edit_sources(action),
-            Action::OnlySpeaker => return self.only_speaker(),
-            Action::FocusNext | Action::FocusPrev if self.screen == Screen::All => {
-                let i = self.all.focus.index();
-                let next = if action == Action::FocusNext {
-                    (i + 1) % 4
-                } else {
-                    (i + 3) % 4
-                };
-                self.all.focus = Section::ALL[next];
-            }
-            Action::FocusAllegations if self.screen == Screen::All => {
-                self.all.focus = Section::Allegation
-            }
-            Action::FocusDenials if self.screen == Screen::All => self.all.focus = Section::Denial,
-            Action::FocusResponses if self.screen == Screen::All => {
-                self.all.focus = Section::Response
-            }
-            Action::FocusContext if self.screen == Screen::All => self.all.focus = Section::Context,
-            other => {
-                let page = self.page_size();
-                let moved = match self.screen {
-                    Screen::List => {
-                        let len = self.order.len();
-                        let moved = move_in(&mut self.list, len, &other, page);
-                        self.list_moved |= moved;
-                        moved
-                    }
-                    Screen::All => {
-                        let i = self.all.focus.index();
-                        let len = self.all.items[i].len();
-                        move_in(&mut self.all.panes[i], len, &other, page)
-                    }
-                    Screen::Timeline => {
-                        let len = self.timeline.len();
-                        move_in(&mut self.timeline_list, len, &other, page)
-                    }
-                    Screen::Sources => {
-                        let len = self.sources.len();
-                        move_in(&mut self.sources_list, len, &other, page)
-                    }
-                    Screen::Statements => {
-                        let len = self.statements.len();
-                        move_in(&mut self.statements_list, len, &other, page)
-                    }
-                };
-                if !moved {
-                    return Effect::None;
-                }
-            }
-        }
-        Effect::Redraw
-    }
-
-    fn activate(&mut self) -> Effect {
-        match self.screen {
-            Screen::List => match self.selected_doc() {
-                Some(doc) => self.open(doc, None),
-                None => Effect::None,
-            },
-            Screen::Sources => {
-                let Some(s) = self.sources.get(self.sources_list.selected) else {
-                    return Effect::None;
-                };
-                self.statements_of = Some(s.key.clone());
-                self.statements = s.statements().collect();
-                self.statements_list = ListState::default();
-                self.screen = Screen::Statements;
-                Effect::Redraw
-            }
-            _ => match self.selected_sentence() {
-                Some(sel) => self.open(sel.doc, Some(sel.sentence)),
-                None => Effect::None,
-            },
-        }
-    }
-
-    /// "Only this speaker" across the library: in the source index or a statement, that
-    /// source; in the all-briefings view, the selected sentence's first speaker (again:
-    /// everyone).
-    fn only_speaker(&mut self) -> Effect {
-        let key = match self.screen {
-            Screen::Sources => self
-                .sources
-                .get(self.sources_list.selected)
-                .map(|s| s.key.clone()),
-            Screen::Statements => self.statements_of.clone(),
-            Screen::All => {
-                let Some(sel) = self.selected_sentence() else {
-                    return Effect::None;
-                };
-                let b = self.library.briefing(sel.doc);
-                let first = b.and_then(|b| {
-                    let s = b.sentences.get(sel.sentence)?;
-                    b.sources.get(*s.speakers.first()?)
-                });
-                match first.map(SourceKey::of) {
-                    Some(k) if self.all.only.as_ref() != Some(&k) => Some(k),
-                    _ => None,
-                }
-            }
-            _ => return Effect::None,
-        };
-        if key.is_none() && self.screen != Screen::All {
-            return Effect::None;
-        }
-        self.screen = Screen::All;
-        self.set_only(key);
-        Effect::Redraw
-    }
-
-    /// Sets the all-briefings view's source filter and rebuilds it.
-    pub fn set_only(&mut self, key: Option<SourceKey>) {
-        self.all.only = key;
-        self.built[1] = None;
-        if self.all.only.is_some() {
-            // Focus the first section the speaker has statements in.
-            self.refresh();
-            if let Some(s) = Section::ALL
-                .into_iter()
-                .find(|s| !self.all.items[s.index()].is_empty())
-            {
-                self.all.focus = s;
-            }
-        }
-        self.refresh();
-    }
-
     /// The name of the speaker the all-briefings view is filtered to.
     pub fn only_name(&self) -> Option<String> {
         let key = self.all.only.as_ref()?;
@@ -630,12 +441,8 @@ impl LibraryApp {
         .max(1)
     }
 
-    fn page_size(&self) -> usize {
-        (self.list_rows() / 2).max(1)
-    }
-
     /// Keeps each list's selected row in view.
-    fn fix_scroll(&mut self) {
+    pub(super) fn fix_scroll(&mut self) {
         let rows = self.list_rows();
         let fix = |l: &mut ListState, len: usize| {
             l.selected = l.selected.min(len.saturating_sub(1));
@@ -659,6 +466,24 @@ impl LibraryApp {
             Screen::Statements => fix(&mut self.statements_list, self.statements.len()),
         }
     }
+}
+
+/// The deepest folder that holds every path (empty when they share none).
+fn common_folder<'a>(paths: impl Iterator<Item = &'a PathBuf>) -> PathBuf {
+    let mut base: Option<PathBuf> = None;
+    for p in paths {
+        let parent = p.parent().unwrap_or(std::path::Path::new(""));
+        base = Some(match base {
+            None => parent.to_path_buf(),
+            Some(b) => b
+                .components()
+                .zip(parent.components())
+                .take_while(|(x, y)| x == y)
+                .map(|(x, _)| x)
+                .collect(),
+        });
+    }
+    base.unwrap_or_default()
 }
 
 /// Where a kept item is in a rebuilt list (else the old row, within the list).

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod caps;
+pub mod clipboard;
 pub mod edits;
 pub mod event;
 pub mod events;
@@ -14,6 +15,7 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod library_edits;
+pub mod library_update;
 pub mod scroll;
 pub mod signals;
 pub mod terminal;
@@ -30,6 +32,7 @@ use action::Action;
 use anyhow::Context as _;
 use app::Effect;
 use input::Wake;
+
 use ratatui::crossterm::event as ct_event;
 use std::time::Duration;
 
@@ -115,10 +118,16 @@ pub fn run(
         Err(e) if terminal::gone(&e) => return Ok(Ending::Hangup),
         Err(e) => return Err(e.into()),
     }
-    let ending = 'reader: loop {
-        // Block until something happens: no tick, no timer.
-        let mut redraw = false;
-        match keyboard.wait(signals.wake_fd())? {
+    let mut expires = None;
+    let ending = loop {
+        // Block until something happens: no tick; the only timer is the status message's,
+        // while one is shown.
+        let mut batch = Batch::default();
+        match keyboard.wait(signals.wake_fd(), expires)? {
+            Wake::Timeout => {
+                expires = None;
+                batch.redraw = app.update(Action::ClearMessage) == Effect::Redraw;
+            }
             Wake::Hangup => break Ending::Hangup,
             Wake::Signal => {
                 if let Some(sig) = signals.take() {
@@ -130,54 +139,103 @@ pub fn run(
                     Err(e) if terminal::gone(&e) => break Ending::Hangup,
                     Err(e) => return Err(e.into()),
                 };
-                redraw = app.update(Action::Resize(w, h)) == Effect::Redraw;
+                batch.redraw = app.update(Action::Resize(w, h)) == Effect::Redraw;
+                // crossterm saw the signal too and holds a resize event for it. Its event
+                // source, woken for that resize and a key at once, returns the resize and
+                // forgets that the terminal had input, which it then reads only when more
+                // comes: the key would wait, or be dropped as unreadable. Taking the resize
+                // now, while no key waits, keeps the next key whole.
+                if let Some(end) = take_events(&mut app, &mut batch, config.mouse)? {
+                    break end;
+                }
             }
             Wake::Input => {
-                // Everything the terminal sent is handled before one frame is drawn, so a
-                // burst of keys or resizes costs one frame. A read error means the terminal
-                // is gone, and ends the reader.
-                let mut events = 0;
-                loop {
-                    // A read that fails means the terminal went away between the hang-up check
-                    // and the read: the same ending as a hang-up seen first.
-                    match ct_event::poll(Duration::ZERO) {
-                        Ok(true) => {}
-                        Ok(false) => break,
-                        Err(_) => break 'reader Ending::Hangup,
-                    }
-                    events += 1;
-                    let Ok(ev) = ct_event::read() else {
-                        break 'reader Ending::Hangup;
-                    };
-                    let Some(action) = event::action_for(&app, &ev) else {
-                        continue;
-                    };
-                    match app.update(action) {
-                        Effect::None => {}
-                        Effect::Quit => break 'reader Ending::Quit,
-                        Effect::Copy(text) => {
-                            terminal::copy(&text)?;
-                            redraw = true;
-                        }
-                        Effect::Redraw => redraw = true,
-                    }
+                if let Some(end) = take_events(&mut app, &mut batch, config.mouse)? {
+                    break end;
                 }
-                if events == 0 {
+                if batch.events == 0 {
                     // Input crossterm will not read until more comes (see `discard_pending`).
                     keyboard.discard_pending();
                 }
             }
         }
-        if redraw {
+        if batch.redraw {
+            if batch.full {
+                match screen.forget() {
+                    Ok(()) => {}
+                    Err(e) if terminal::gone(&e) => break Ending::Hangup,
+                    Err(e) => return Err(e.into()),
+                }
+            }
             match render(&mut screen, &app) {
                 Ok(()) => {}
                 Err(e) if terminal::gone(&e) => break Ending::Hangup,
                 Err(e) => return Err(e.into()),
             }
+            expires = app.message.as_ref().map(|_| message_deadline());
         }
     };
     drop(guard);
     Ok(ending)
+}
+
+/// How long a status message stays when no key clears it.
+pub const MESSAGE_TIME: Duration = Duration::from_secs(5);
+
+/// When a message shown now is cleared.
+pub fn message_deadline() -> std::time::Instant {
+    std::time::Instant::now() + MESSAGE_TIME
+}
+
+/// What one batch of terminal events did.
+#[derive(Debug, Default)]
+struct Batch {
+    /// Events read.
+    events: usize,
+    /// Something changed: draw a frame.
+    redraw: bool,
+    /// The screen was given back (a suspension): draw every cell.
+    full: bool,
+}
+
+/// Handles everything crossterm has already read, so a burst of keys or resizes costs one
+/// frame; `Some` when the reader ends. A read that fails means the terminal went away between
+/// the hang-up check and the read: the same ending as a hang-up seen first.
+fn take_events(app: &mut App, batch: &mut Batch, mouse: bool) -> anyhow::Result<Option<Ending>> {
+    loop {
+        match ct_event::poll(Duration::ZERO) {
+            Ok(true) => {}
+            Ok(false) => return Ok(None),
+            Err(_) => return Ok(Some(Ending::Hangup)),
+        }
+        batch.events += 1;
+        let Ok(ev) = ct_event::read() else {
+            return Ok(Some(Ending::Hangup));
+        };
+        let Some(action) = event::action_for(app, &ev) else {
+            continue;
+        };
+        match app.update(action) {
+            Effect::None => {}
+            Effect::Quit => return Ok(Some(Ending::Quit)),
+            Effect::Copy { text, what } => {
+                let note = clipboard::copy(&text)?.describe(&what);
+                app.update(Action::Notify(note));
+                batch.redraw = true;
+            }
+            Effect::Suspend => {
+                let note = terminal::suspend(mouse)?;
+                let (w, h) = ratatui::crossterm::terminal::size()?;
+                app.update(Action::Resize(w, h));
+                if let Some(note) = note {
+                    app.update(Action::Notify(note));
+                }
+                batch.full = true;
+                batch.redraw = true;
+            }
+            Effect::Redraw => batch.redraw = true,
+        }
+    }
 }
 
 /// Draws the reader (ratatui sends only the cells that changed).

@@ -4,12 +4,12 @@ use super::action::Action;
 use super::app::{App, Effect, Focus, ListState, Overlay, View};
 use super::layout::{self, Areas};
 use super::update::{TIMELINE_ROWS, move_in};
-use super::widgets::document;
+use super::widgets::{detail, document};
 use crate::model::Section;
 
 impl App {
-    /// Half the height of the focused list, at least 1.
-    pub(super) fn page_size(&self) -> usize {
+    /// The height of the focused list in rows, at least 1.
+    pub(super) fn page_rows(&self) -> usize {
         let a = layout::areas(self);
         let rect = match (self.focus, self.view) {
             (Focus::Timeline, _) => a.sidebar,
@@ -22,7 +22,7 @@ impl App {
         } else {
             rows
         };
-        (rows / 2).max(1)
+        rows.max(1)
     }
 
     /// Keeps every list's selection inside its viewport.
@@ -44,6 +44,19 @@ impl App {
             tl_len,
             rows(a.sidebar).map(|r| r / TIMELINE_ROWS),
         );
+        if self.detail_scroll > 0 {
+            // No further than the last row of the sentence's particulars at the top.
+            self.detail_scroll = match a.detail {
+                Some(r) => {
+                    let inner = layout::inner(r);
+                    let h = usize::from(inner.height);
+                    let want = self.detail_scroll + h;
+                    let n = detail::rows(self, inner.width.into(), want).len();
+                    self.detail_scroll.min(n.saturating_sub(h))
+                }
+                None => 0,
+            };
+        }
         let doc_len = self.doc_items.len();
         self.document.selected = self.document.selected.min(doc_len.saturating_sub(1));
         if let Some(r) = a.document {
@@ -74,7 +87,7 @@ impl App {
             Action::SelectPrev
         };
         let (list, len) = self.focused_list();
-        move_in(list, len, &action, 1);
+        move_in(list, len, &action, 1, None);
         Effect::Redraw
     }
 

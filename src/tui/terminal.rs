@@ -1,6 +1,6 @@
 //! The terminal the reader runs in: a guard that restores it exactly once on every way out
-//! (return, error, panic, signal), frames sent whole inside synchronized updates, and
-//! clipboard copy through OSC 52.
+//! (return, error, panic, signal) and lends it to the shell on ctrl-z, and frames sent whole
+//! inside synchronized updates.
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -28,17 +28,59 @@ impl TerminalGuard {
     /// Raw mode, the alternate screen, the cursor hidden, and mouse capture if asked for.
     pub fn enter(mouse: bool) -> io::Result<TerminalGuard> {
         // Armed before anything changes, so a failure half-way still restores what was done.
-        MOUSE.store(mouse, Ordering::SeqCst);
-        ACTIVE.store(true, Ordering::SeqCst);
         let guard = TerminalGuard { _private: () };
-        terminal::enable_raw_mode()?;
-        let mut out = io::stdout();
-        queue!(out, EnterAlternateScreen, cursor::Hide)?;
-        if mouse {
-            queue!(out, event::EnableMouseCapture)?;
-        }
-        out.flush()?;
+        take_over(mouse)?;
         Ok(guard)
+    }
+}
+
+/// Puts the terminal into the reader's mode, armed first so that [`restore`] undoes it.
+fn take_over(mouse: bool) -> io::Result<()> {
+    MOUSE.store(mouse, Ordering::SeqCst);
+    ACTIVE.store(true, Ordering::SeqCst);
+    terminal::enable_raw_mode()?;
+    let mut out = io::stdout();
+    queue!(out, EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        queue!(out, event::EnableMouseCapture)?;
+    }
+    out.flush()
+}
+
+/// ctrl-z: gives the terminal back as it was and stops the process, as a shell's job control
+/// does; once the shell continues it (`fg`), the reader takes the terminal again (the caller
+/// then draws every cell). Where no shell can continue it (the reader is not a shell's job,
+/// as under `ssh host debrief`, where a stop would be for good) nothing stops, and the note
+/// returned says so.
+pub fn suspend(mouse: bool) -> io::Result<Option<String>> {
+    if !job_control() {
+        return Ok(Some(
+            "ctrl-z: no shell to return to here (not started as a shell's job)".into(),
+        ));
+    }
+    restore();
+    // SAFETY: sends SIGTSTP to this process; its default action stops the process group's
+    // member, and the call returns once it is continued.
+    unsafe { libc::raise(libc::SIGTSTP) };
+    take_over(mouse)?;
+    Ok(None)
+}
+
+/// Whether a stop signal would stop this process and a shell could continue it: SIGTSTP is not
+/// ignored, and the process group is not orphaned (the parent, in the same session, is in
+/// another group: the shell that runs it as a job). The kernel drops SIGTSTP for an orphaned
+/// group.
+fn job_control() -> bool {
+    // SAFETY: these calls only read the process's own attributes.
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGTSTP, std::ptr::null(), &mut old) != 0
+            || old.sa_sigaction == libc::SIG_IGN
+        {
+            return false;
+        }
+        let parent = libc::getppid();
+        libc::getsid(parent) == libc::getsid(0) && libc::getpgid(parent) != libc::getpgrp()
     }
 }
 
@@ -136,6 +178,24 @@ impl Screen {
         self.term.size()
     }
 
+    /// Clears the terminal and forgets what it shows, so the next frame is drawn whole (after
+    /// the screen was given back to the shell and taken again).
+    pub fn forget(&mut self) -> io::Result<()> {
+        // ratatui's own `clear` asks the terminal where the cursor is and waits for the
+        // answer; instead the last frame is replaced by one no real frame equals (drawn into
+        // the frame buffer and dropped), and the terminal is cleared here.
+        self.term.draw(|f| {
+            for cell in &mut f.buffer_mut().content {
+                cell.set_symbol("\u{E000}")
+                    .set_fg(ratatui::style::Color::Indexed(254));
+            }
+        })?;
+        self.frame.borrow_mut().clear();
+        let mut out = io::stdout().lock();
+        queue!(out, terminal::Clear(terminal::ClearType::All))?;
+        out.flush()
+    }
+
     /// Draws one frame (ratatui writes only the cells that changed) inside the terminal's
     /// synchronized update, so a slow link never shows a half-drawn, torn frame.
     pub fn draw(&mut self, render: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
@@ -185,47 +245,6 @@ pub fn asciify(buf: &mut ratatui::buffer::Buffer) {
         };
         cell.set_symbol(plain);
     }
-}
-
-/// The OSC 52 sequence that puts `text` on the clipboard, wrapped in tmux's passthrough when
-/// `in_tmux`. The text is base64-encoded, so no document byte reaches the terminal raw.
-pub fn osc52(text: &str, in_tmux: bool) -> String {
-    let seq = format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
-    if in_tmux {
-        format!("\x1bPtmux;{}\x1b\\", seq.replace('\x1b', "\x1b\x1b"))
-    } else {
-        seq
-    }
-}
-
-/// Writes the OSC 52 sequence for `text` to the terminal.
-pub fn copy(text: &str) -> io::Result<()> {
-    let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
-    let mut out = io::stdout();
-    out.write_all(osc52(text, in_tmux).as_bytes())?;
-    out.flush()
-}
-
-/// Standard base64 with padding.
-pub fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for k in 0..4 {
-            if k <= chunk.len() {
-                out.push(ABC[(n >> (18 - 6 * k) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 /// Whether a failed write to the terminal means the terminal is gone (the SSH link dropped

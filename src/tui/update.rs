@@ -11,39 +11,61 @@ pub const TIMELINE_ROWS: usize = 2;
 impl App {
     /// Applies one action. The topmost overlay sees it first.
     pub fn update(&mut self, action: Action) -> Effect {
-        if let Action::Resize(w, h) = action {
-            if self.size == (w, h) {
-                return Effect::None;
+        match action {
+            Action::Resize(w, h) => {
+                if self.size == (w, h) {
+                    return Effect::None;
+                }
+                self.size = (w, h);
+                self.fix_scroll();
+                return Effect::Redraw;
             }
-            self.size = (w, h);
-            self.fix_scroll();
-            return Effect::Redraw;
+            Action::QuitNow => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
+            Action::Notify(m) => {
+                self.message = Some(m);
+                return Effect::Redraw;
+            }
+            Action::ClearMessage => {
+                return match self.message.take() {
+                    Some(_) => Effect::Redraw,
+                    None => Effect::None,
+                };
+            }
+            Action::Digit(d) => {
+                self.count = Some(push_digit(self.count, d));
+                return Effect::Redraw;
+            }
+            _ => {}
         }
-        if action == Action::Quit {
-            return Effect::Quit;
-        }
+        let count = self.count.take();
         let had_message = self.message.take().is_some();
+        let before = self.current_sentence().map(|s| s.id);
         let effect = match self.overlay.take() {
             Some(Overlay::Search(snap)) => self.update_search(action, snap),
-            Some(Overlay::Filter(state)) => self.update_filter(action, state),
+            Some(Overlay::Filter(state)) => self.update_filter(action, state, count),
             Some(Overlay::Help { scroll }) => self.update_help(action, scroll),
             Some(Overlay::Edit(picker)) => self.update_edit(action, picker),
-            None => self.update_reader(action),
+            None if action == Action::Quit => return Effect::Quit,
+            None => self.update_reader(action, count),
         };
+        if self.current_sentence().map(|s| s.id) != before {
+            self.detail_scroll = 0;
+        }
         self.fix_scroll();
         match effect {
-            Effect::None if had_message => Effect::Redraw,
+            Effect::None if had_message || count.is_some() => Effect::Redraw,
             e => e,
         }
     }
 
     fn update_help(&mut self, action: Action, scroll: usize) -> Effect {
         let scroll = match action {
-            Action::Close | Action::Help => return Effect::Redraw,
+            Action::Close | Action::Help | Action::Quit => return Effect::Redraw,
             Action::SelectNext => scroll + 1,
             Action::SelectPrev => scroll.saturating_sub(1),
-            Action::PageDown => scroll + 10,
-            Action::PageUp => scroll.saturating_sub(10),
+            Action::PageDown | Action::PageForward => scroll + 10,
+            Action::PageUp | Action::PageBack => scroll.saturating_sub(10),
             Action::SelectFirst => 0,
             Action::SelectLast => usize::MAX / 2,
             _ => {
@@ -55,11 +77,20 @@ impl App {
         Effect::Redraw
     }
 
-    fn update_filter(&mut self, action: Action, mut state: FilterState) -> Effect {
+    fn update_filter(
+        &mut self,
+        action: Action,
+        mut state: FilterState,
+        count: Option<usize>,
+    ) -> Effect {
         let len = state.entries.len();
         match action {
-            Action::Close if self.edits.merge_from.take().is_some() => {}
-            Action::Close | Action::OpenFilter => return Effect::Redraw,
+            // esc or q with a source picked to merge: the pick is the level they close.
+            Action::Close | Action::Quit if self.edits.merge_from.take().is_some() => {}
+            Action::Close | Action::OpenFilter | Action::Quit => {
+                self.edits.merge_from = None;
+                return Effect::Redraw;
+            }
             Action::MergeSource => return self.merge_in_filter(state),
             Action::Activate => {
                 self.apply_filter(state.pending);
@@ -74,7 +105,7 @@ impl App {
             Action::SelectNone => state.pending = SourceFilter::only(&self.briefing, &[]),
             Action::Click(..) | Action::Scroll(..) => {}
             other => {
-                if !move_in(&mut state.list, len, &other, 5) {
+                if !move_in(&mut state.list, len, &other, 10, count) {
                     self.overlay = Some(Overlay::Filter(state));
                     return Effect::None;
                 }
@@ -125,8 +156,8 @@ impl App {
         Effect::Redraw
     }
 
-    fn update_reader(&mut self, action: Action) -> Effect {
-        let page = self.page_size();
+    fn update_reader(&mut self, action: Action, count: Option<usize>) -> Effect {
+        let page = self.page_rows();
         match action {
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::OpenFilter => {
@@ -158,25 +189,26 @@ impl App {
                 self.refresh_matches();
             }
             Action::SearchNext | Action::SearchPrev => {
-                let matches = self.search_matches();
-                let cur = self.current_sentence().map_or(0, |s| s.id);
-                // Matches are in id order: the next one after the current sentence, or the
-                // one before it, wrapping around.
-                let next = if action == Action::SearchNext {
-                    matches
-                        .get(matches.partition_point(|&id| id <= cur))
-                        .or(matches.first())
-                } else {
-                    matches
-                        .partition_point(|&id| id < cur)
-                        .checked_sub(1)
-                        .and_then(|k| matches.get(k))
-                        .or(matches.last())
-                };
-                match next {
-                    Some(&id) => self.select_sentence(id),
-                    None if self.query.is_empty() => self.message = Some("no search".into()),
-                    None => self.message = Some(format!("no match for {:?}", self.query)),
+                if self.matches.is_empty() {
+                    self.message = Some(if self.query.is_empty() {
+                        "no search".to_owned()
+                    } else {
+                        format!("no match for {:?}", self.query)
+                    });
+                    return Effect::Redraw;
+                }
+                let forward = action == Action::SearchNext;
+                let mut cur = self.current_sentence().map_or(0, |s| s.id);
+                let mut wrapped = false;
+                for _ in 0..count.unwrap_or(1).min(self.matches.len()) {
+                    if let Some((id, w)) = next_match(&self.matches, cur, forward) {
+                        wrapped |= w;
+                        cur = id;
+                    }
+                }
+                self.select_sentence(cur);
+                if wrapped {
+                    self.message = Some(wrap_notice(forward).into());
                 }
             }
             Action::Close => {
@@ -232,9 +264,10 @@ impl App {
                 let Some(s) = self.current_sentence() else {
                     return Effect::None;
                 };
-                let text = s.text.clone();
-                self.message = Some(format!("copied sentence {} to the clipboard", s.id + 1));
-                return Effect::Copy(text);
+                return Effect::Copy {
+                    text: s.text.clone(),
+                    what: format!("sentence {}", s.id + 1),
+                };
             }
             Action::Activate => {
                 if self.focus != Focus::Timeline {
@@ -252,11 +285,25 @@ impl App {
             | Action::Undo
             | Action::Redo
             | Action::SaveCorrectionsAs => return self.start_edit(action),
+            Action::DetailDown => {
+                let before = self.detail_scroll;
+                self.detail_scroll = before.saturating_add(count.unwrap_or(1));
+                self.fix_scroll();
+                if self.detail_scroll == before {
+                    return Effect::None;
+                }
+            }
+            Action::DetailUp => {
+                if self.detail_scroll == 0 {
+                    return Effect::None;
+                }
+                self.detail_scroll = self.detail_scroll.saturating_sub(count.unwrap_or(1));
+            }
             Action::Scroll(x, y, dir) => return self.mouse_scroll(x, y, dir),
             Action::Click(x, y) => return self.mouse_click(x, y),
             other => {
                 let (list, len) = self.focused_list();
-                if !move_in(list, len, &other, page) {
+                if !move_in(list, len, &other, page, count) {
                     return Effect::None;
                 }
             }
@@ -357,20 +404,78 @@ impl App {
         }
         self.document.selected = place(&self.doc_items, old_doc);
         self.timeline.selected = place(&self.timeline_items, old_tl);
+        // A pane the filter emptied hands the focus to the first one it left something in.
+        if let Focus::Pane(s) = self.focus
+            && self.view == View::Panes
+            && self.section_items[s.index()].is_empty()
+            && let Some(next) = Section::ALL
+                .into_iter()
+                .find(|x| !self.section_items[x.index()].is_empty())
+        {
+            self.focus_pane(next);
+        }
     }
 }
 
-/// Moves a list's selection for a movement action; false if `action` is not one.
-pub(super) fn move_in(list: &mut ListState, len: usize, action: &Action, page: usize) -> bool {
+/// The largest count a prefix can build (more rows than any list holds).
+pub const MAX_COUNT: usize = 1_000_000;
+
+/// A count prefix with one more digit typed.
+pub fn push_digit(count: Option<usize>, digit: u8) -> usize {
+    (count.unwrap_or(0) * 10 + usize::from(digit)).min(MAX_COUNT)
+}
+
+/// The match after (or before) sentence `cur` among `matches` (in id order), wrapping around;
+/// true with it when it wrapped.
+fn next_match(matches: &[usize], cur: usize, forward: bool) -> Option<(usize, bool)> {
+    if forward {
+        let k = matches.partition_point(|&id| id <= cur);
+        match matches.get(k) {
+            Some(&id) => Some((id, false)),
+            None => matches.first().map(|&id| (id, true)),
+        }
+    } else {
+        let k = matches.partition_point(|&id| id < cur);
+        match k.checked_sub(1).and_then(|k| matches.get(k)) {
+            Some(&id) => Some((id, false)),
+            None => matches.last().map(|&id| (id, true)),
+        }
+    }
+}
+
+/// The status note when a search went past the end and went on from the other one.
+pub fn wrap_notice(forward: bool) -> &'static str {
+    if forward {
+        "search wrapped: past the last match, on from the top"
+    } else {
+        "search wrapped: before the first match, on from the bottom"
+    }
+}
+
+/// Moves a list's selection for a movement action, `count` times (a count on `g` / `G` picks
+/// the row); `rows` is the height of the list on screen. False if `action` is not a move or
+/// nothing moved.
+pub(super) fn move_in(
+    list: &mut ListState,
+    len: usize,
+    action: &Action,
+    rows: usize,
+    count: Option<usize>,
+) -> bool {
     let last = len.saturating_sub(1);
     let before = list.selected;
+    let n = count.unwrap_or(1);
+    let half = (rows / 2).max(1).saturating_mul(n);
+    let full = rows.max(1).saturating_mul(n);
     list.selected = match action {
-        Action::SelectNext => (list.selected + 1).min(last),
-        Action::SelectPrev => list.selected.saturating_sub(1),
-        Action::SelectFirst => 0,
-        Action::SelectLast => last,
-        Action::PageDown => (list.selected + page).min(last),
-        Action::PageUp => list.selected.saturating_sub(page),
+        Action::SelectNext => list.selected.saturating_add(n).min(last),
+        Action::SelectPrev => list.selected.saturating_sub(n),
+        Action::SelectFirst => count.map_or(0, |n| n.saturating_sub(1).min(last)),
+        Action::SelectLast => count.map_or(last, |n| n.saturating_sub(1).min(last)),
+        Action::PageDown => list.selected.saturating_add(half).min(last),
+        Action::PageUp => list.selected.saturating_sub(half),
+        Action::PageForward => list.selected.saturating_add(full).min(last),
+        Action::PageBack => list.selected.saturating_sub(full),
         _ => return false,
     };
     // Nothing moved (the end of the list): nothing to draw.

@@ -38,7 +38,7 @@ pub fn command(args: &[&str]) -> CommandBuilder {
 
 /// The environment of [`command`], for a command of the test's own (a shell pipeline).
 pub fn configure(cmd: &mut CommandBuilder) {
-    let empty = std::env::temp_dir().join("debrief-pty-no-config");
+    let empty = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("debrief-pty-no-config");
     std::fs::create_dir_all(&empty).unwrap();
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("TERM", "xterm-256color");

@@ -4,13 +4,14 @@
 use super::pane_block;
 use super::sections::speaker_spans;
 use super::timeline::format_date;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 /// The detail pane's lines at `width` columns, the sentence's text wrapped to no more than
 /// `max_text` lines (what the pane can show of a very long sentence).
@@ -128,33 +129,137 @@ pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// Draws the detail pane.
+/// Columns of the labels in front of the particulars (`Speakers   `); a particular that
+/// wraps goes on under its value, past the label.
+pub const LABEL: usize = 11;
+
+/// The detail pane's rows at `width` columns: the sentence's text (no more than `max_text`
+/// rows of it), then the particulars, each wrapped under its value column.
+pub fn rows(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
+    let text_rows = app.current_sentence().map_or(0, |s| {
+        text::wrap_ranges_upto(&s.text, width, max_text).len()
+    });
+    let mut out = Vec::new();
+    for (k, line) in lines(app, width, max_text).into_iter().enumerate() {
+        if k < text_rows {
+            out.push(line);
+        } else {
+            out.extend(hang(line, width, LABEL));
+        }
+    }
+    out
+}
+
+/// Wraps a line of spans to `width` columns at spaces, each row after the first indented by
+/// `indent` columns; a word longer than a row is cut where the row ends.
+pub fn hang(line: Line<'static>, width: usize, indent: usize) -> Vec<Line<'static>> {
+    if line.width() <= width || width <= indent + 1 {
+        return vec![line];
+    }
+    // Words with the spaces after them, each a run of (text, style) pieces.
+    let mut words: Vec<Vec<(String, Style)>> = vec![Vec::new()];
+    for span in &line.spans {
+        let mut piece = String::new();
+        for c in span.content.chars() {
+            let ends_word = c == ' ';
+            piece.push(c);
+            if ends_word {
+                words
+                    .last_mut()
+                    .expect("one word at least")
+                    .push((piece, span.style));
+                piece = String::new();
+                words.push(Vec::new());
+            }
+        }
+        if !piece.is_empty() {
+            words
+                .last_mut()
+                .expect("one word at least")
+                .push((piece, span.style));
+        }
+    }
+    let word_width = |w: &[(String, Style)]| w.iter().map(|(t, _)| text::width(t)).sum::<usize>();
+    let mut rows: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut used = 0;
+    for word in words.into_iter().filter(|w| !w.is_empty()) {
+        let w = word_width(&word);
+        let trimmed = w - word.last().map_or(0, |(t, _)| t.len() - t.trim_end().len());
+        if used > indent && used + trimmed > width {
+            rows.push(vec![Span::raw(" ".repeat(indent))]);
+            used = indent;
+        }
+        for (t, style) in word {
+            for c in t.chars() {
+                let cw = text::width(c.encode_utf8(&mut [0; 4]));
+                if used + cw > width && c != ' ' {
+                    rows.push(vec![Span::raw(" ".repeat(indent))]);
+                    used = indent;
+                }
+                let row = rows.last_mut().expect("one row at least");
+                match row.last_mut() {
+                    Some(last) if last.style == style && used > indent => {
+                        last.content.to_mut().push(c)
+                    }
+                    _ => row.push(Span::styled(c.to_string(), style)),
+                }
+                used += cw;
+            }
+        }
+    }
+    rows.into_iter().map(Line::from).collect()
+}
+
+/// Draws the detail pane, scrolled by the reader's `detail_scroll` (kept in range by
+/// `update`); the bottom border says when there is more to scroll to.
 pub fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let title = match app.current_sentence() {
         Some(s) => format!(
-            " Sentence {} of {} ",
+            " Sentence {} of {} · JSON id {} ",
             s.id + 1,
-            app.briefing.sentences.len()
+            app.briefing.sentences.len(),
+            s.id
         ),
         None => " Sentence ".to_owned(),
     };
-    let block = pane_block(
+    let mut block = pane_block(
         app,
         Line::from(Span::styled(title, app.theme.muted())),
         false,
     );
     let inner = block.inner(area);
-    block.render(area, buf);
-    let mut lines = lines(app, inner.width as usize, inner.height as usize);
-    if lines.len() > inner.height as usize {
+    let height = inner.height as usize;
+    let scroll = app.detail_scroll;
+    let mut lines = rows(app, inner.width as usize, scroll + height);
+    if scroll == 0 && lines.len() > height {
         // Short of room: drop the blank line between the text and its particulars.
         if let Some(blank) = lines.iter().position(|l| l.width() == 0) {
             lines.remove(blank);
         }
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(inner, buf);
+    let more_below = lines.len() > scroll + height;
+    if scroll > 0 || more_below {
+        let keys = |a: &Action| app.keymap.keys_for(a);
+        let (down, up) = (keys(&Action::DetailDown), keys(&Action::DetailUp));
+        let arrows = match (scroll > 0, more_below, app.theme.ascii) {
+            (true, true, false) => "↑↓",
+            (true, true, true) => "^v",
+            (true, false, false) => "↑",
+            (true, false, true) => "^",
+            (false, _, false) => "↓",
+            (false, _, true) => "v",
+        };
+        block = block.title_bottom(
+            Line::from(Span::styled(
+                format!(" {arrows} {down}/{up} scroll "),
+                app.theme.muted(),
+            ))
+            .right_aligned(),
+        );
+    }
+    block.render(area, buf);
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    Paragraph::new(shown).render(inner, buf);
 }
 
 /// The singular, capitalised name of a section (`Allegation`).

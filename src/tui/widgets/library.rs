@@ -62,7 +62,8 @@ impl Widget for &LibraryApp {
         render_status(self, status, buf);
         if let Some(scroll) = self.help {
             let r = centered(area, 104, area.height.saturating_sub(2));
-            help::render_help_for(&self.keymap, &self.theme, scroll, r, buf);
+            let view = help::HelpView::Library(self.screen);
+            help::render_help_for(&self.keymap, &self.theme, view, scroll, r, buf);
         }
     }
 }
@@ -135,12 +136,9 @@ pub fn render_list(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
     let t = &lib.theme;
     let p = lib.library.progress();
     let title = if p.done < p.total {
-        format!(
-            "Library · {} briefings · loaded {}/{}",
-            p.total, p.done, p.total
-        )
+        format!("Library · {} files · {}", p.total, p.describe())
     } else {
-        format!("Library · {} briefings", p.total)
+        format!("Library · {}", p.describe())
     };
     let b = block(t, title, true);
     let inner = b.inner(area);
@@ -149,13 +147,41 @@ pub fn render_list(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = inner.width as usize;
-    let title_w = width.saturating_sub(2 + 2 + 11 + 2 + 24 + 2 + 28).max(12);
-    let head = format!(
-        "    {}  {}  {}  File",
+    // The title gets the room: the sections column shows only beside a title of 40 columns,
+    // and the file column takes no more than its longest path, also beside 40 title columns.
+    let file = |e: &crate::library::Entry| {
+        let shown = e.path.strip_prefix(&lib.file_base).unwrap_or(&e.path);
+        clean(&shown.to_string_lossy())
+    };
+    let sections_w = if width >= 4 + 10 + 2 + 40 + 2 + 24 {
+        24
+    } else {
+        0
+    };
+    let room = width.saturating_sub(4 + 10 + 2 + if sections_w > 0 { sections_w + 2 } else { 0 });
+    let longest = lib
+        .order
+        .iter()
+        .skip(lib.list.offset)
+        .take(inner.height as usize)
+        .filter_map(|&d| lib.library.get(d))
+        .map(|e| text::width(&file(e)))
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 40);
+    let file_w = if room >= 40 + 2 + longest { longest } else { 0 };
+    let title_w = if file_w > 0 { room - 2 - file_w } else { room }.max(8);
+    let mut head = format!(
+        "    {}  {}",
         cell("Date", 10, t.ascii),
-        cell("Title", title_w, t.ascii),
-        cell("Sections", 24, t.ascii)
+        cell("Title", title_w, t.ascii)
     );
+    if sections_w > 0 {
+        head.push_str(&format!("  {}", cell("Sections", sections_w, t.ascii)));
+    }
+    if file_w > 0 {
+        head.push_str("  File");
+    }
     Line::styled(head, t.muted().add_modifier(Modifier::BOLD))
         .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
     let rows = inner.height as usize - 1;
@@ -188,12 +214,7 @@ pub fn render_list(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
             EntryState::Failed(why) => format!("failed: {why}"),
             EntryState::Gone => "deleted on disk".to_owned(),
         };
-        let file = e
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let spans = vec![
+        let mut spans = vec![
             Span::raw(mark(t, selected)),
             Span::styled(state, state_style),
             Span::raw(" "),
@@ -203,11 +224,15 @@ pub fn render_list(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
             ),
             Span::raw("  "),
             Span::raw(cell(&clean(&e.title()), title_w, t.ascii)),
-            Span::raw("  "),
-            Span::raw(cell(&clean(&info), 24, t.ascii)),
-            Span::raw("  "),
-            Span::styled(clean(&file), t.muted()),
         ];
+        if sections_w > 0 {
+            spans.push(Span::raw("  "));
+            spans.push(Span::raw(cell(&clean(&info), sections_w, t.ascii)));
+        }
+        if file_w > 0 {
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(file(e), t.muted()));
+        }
         let y = inner.y + 1 + (row - lib.list.offset) as u16;
         render_row(
             t,
@@ -371,6 +396,24 @@ pub fn render_status(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
     let bar = Style::new().add_modifier(Modifier::REVERSED);
     buf.set_style(area, bar);
     let width = area.width as usize;
+    if lib.prompt.is_some() {
+        let cursor = if t.ascii { "_" } else { "▏" };
+        let n = lib.search_matches().len();
+        let found = super::status_bar::matching(n, &lib.query, "row");
+        fit(
+            vec![
+                Span::styled(
+                    format!(" /{}{cursor}", clean(&lib.query)),
+                    bar.add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(format!("   {found}enter keep · esc cancel"), bar),
+            ],
+            width,
+            t.ascii,
+        )
+        .render(area, buf);
+        return;
+    }
     let p = lib.library.progress();
     let (view, pos, len) = match lib.screen {
         Screen::List => ("Library", lib.list.selected, lib.order.len()),
@@ -418,11 +461,7 @@ pub fn render_status(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
             clean(&name)
         ));
     }
-    if p.done < p.total {
-        left.push_str(&format!(" · loaded {}/{}", p.done, p.total));
-    } else {
-        left.push_str(&format!(" · {} briefings", p.total));
-    }
+    left.push_str(&format!(" · {}", p.describe()));
     if !lib.library.skipped.is_empty() {
         left.push_str(&format!(" · {} skipped", lib.library.skipped.len()));
     }
@@ -432,7 +471,13 @@ pub fn render_status(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
             lib.keymap.keys_for(&a).split('/').next().unwrap_or("")
         )
     };
-    let position = format!("{}/{len}", (pos + 1).min(len));
+    let mut position = format!("{}/{len}", (pos + 1).min(len));
+    if !lib.query.is_empty() {
+        position = format!("/{} · {position}", clean(&lib.query));
+    }
+    if let Some(n) = lib.count {
+        position.push_str(&format!(" · count {n}"));
+    }
     let right = match &lib.message {
         Some(m) => format!(" {} ", clean(m)),
         None if width >= 110 => format!(
@@ -447,7 +492,11 @@ pub fn render_status(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
         None => format!(" {position} · {} ", hint(Action::Help, "help")),
     };
     // The hints give way to the view's name and progress, down to half the bar.
-    let room = width.saturating_sub(text::width(&left).min(width / 2));
+    let keep = match lib.message {
+        Some(_) => 16,
+        None => width / 2,
+    };
+    let room = width.saturating_sub(text::width(&left).min(keep));
     let right_w = text::width(&right).min(room);
     let left_w = width - right_w;
     fit(

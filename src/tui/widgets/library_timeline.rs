@@ -38,7 +38,7 @@ pub fn render_merged_timeline(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
                 Style::new().add_modifier(Modifier::BOLD),
             ));
             spans.push(Span::styled(
-                cell(&tr.text, 18, t.ascii),
+                cell(super::timeline::expression(tr), 18, t.ascii),
                 t.span(SpanKind::Time, Section::Context, None),
             ));
             spans.push(Span::raw(" "));

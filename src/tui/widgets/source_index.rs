@@ -21,12 +21,23 @@ pub fn render_sources(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
     if inner.height < 2 {
         return;
     }
-    let head = format!(
-        "  {}  {}  {}  Briefings",
-        cell("Speaker (party)", 40, t.ascii),
+    // The Briefings column keeps at least a third of the row: the speaker column narrows,
+    // and the per-section counts go first on a narrow screen.
+    let width = inner.width as usize;
+    let who_w = (width * 2 / 5).clamp(16, 40);
+    let sections_w = if width >= 100 { 20 } else { 0 };
+    let mut head = format!(
+        "  {}  {}",
+        cell("Speaker (party)", who_w, t.ascii),
         cell("All", 4, t.ascii),
-        cell("A    D    R    C", 20, t.ascii),
     );
+    if sections_w > 0 {
+        head.push_str(&format!(
+            "  {}",
+            cell("A    D    R    C", sections_w, t.ascii)
+        ));
+    }
+    head.push_str("  Briefings");
     Line::styled(head, t.muted().add_modifier(Modifier::BOLD))
         .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
     if n == 0 {
@@ -64,16 +75,21 @@ pub fn render_sources(lib: &LibraryApp, area: Rect, buf: &mut Buffer) {
             })
             .collect::<Vec<_>>()
             .join(", ");
-        let spans = vec![
+        let mut spans = vec![
             Span::raw(mark(t, selected)),
-            Span::styled(cell(&who, 40, t.ascii), t.speaker(s.party.as_deref())),
+            Span::styled(cell(&who, who_w, t.ascii), t.speaker(s.party.as_deref())),
             Span::raw("  "),
             Span::raw(cell(&s.counts.total().to_string(), 4, t.ascii)),
-            Span::raw("  "),
-            Span::raw(cell(&counts, 20, t.ascii)),
-            Span::raw("  "),
-            Span::styled(format!("{} · {docs}", s.docs.len()), t.muted()),
         ];
+        if sections_w > 0 {
+            spans.push(Span::raw("  "));
+            spans.push(Span::raw(cell(&counts, sections_w, t.ascii)));
+        }
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format!("{} · {docs}", s.docs.len()),
+            t.muted(),
+        ));
         let y = inner.y + 1 + (row - state.offset) as u16;
         render_row(
             t,

@@ -57,6 +57,15 @@ pub fn warning_summary(warnings: &[String], ascii: bool) -> Option<String> {
     Some(format!("{sign} {n} {noun}: {short}"))
 }
 
+/// The search prompt's count: `1 matching sentence · `, `3 matching rows · `; nothing while
+/// the query is empty.
+pub fn matching(n: usize, query: &str, noun: &str) -> String {
+    if query.is_empty() {
+        return String::new();
+    }
+    format!("{n} matching {noun}{} · ", if n == 1 { "" } else { "s" })
+}
+
 /// Draws the status bar (or the search prompt while it is open).
 pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
@@ -64,7 +73,6 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, bar);
     let width = area.width as usize;
     if let Some(Overlay::Search(_)) = &app.overlay {
-        let n = app.search_matches().len();
         let cursor = if t.ascii { "_" } else { "▏" };
         let line = fit(
             vec![
@@ -73,7 +81,10 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
                     bar.add_modifier(Modifier::BOLD),
                 ),
                 Span::styled(
-                    format!("   {n} matching sentences · enter keep · esc cancel"),
+                    format!(
+                        "   {}enter keep · esc cancel",
+                        matching(app.search_matches().len(), &app.query, "sentence")
+                    ),
                     bar,
                 ),
             ],
@@ -114,9 +125,10 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
     // A warning takes the room of the longer key hints (they are all in the help).
     let warning_w = warning.as_deref().map_or(0, text::width);
     let (full_hints, short_hints) = (110 + warning_w, 60 + warning_w);
-    let right = match &app.message {
-        Some(m) => format!(" {m} "),
-        None if width >= full_hints => format!(
+    let right = match (&app.message, app.count) {
+        (Some(m), _) => format!(" {m} "),
+        (None, Some(n)) => format!(" {} · count {n} ", position(app)),
+        (None, None) if width >= full_hints => format!(
             " {} · {}  {}  {}  {} ",
             position(app),
             hint(Action::Help, "help"),
@@ -124,15 +136,20 @@ pub fn render_status_bar(app: &App, area: Rect, buf: &mut Buffer) {
             hint(Action::ToggleDocument, "document"),
             hint(Action::Quit, "quit"),
         ),
-        None if width >= short_hints => format!(
+        (None, None) if width >= short_hints => format!(
             " {} · {}  {} ",
             position(app),
             hint(Action::Help, "help"),
             hint(Action::Quit, "quit"),
         ),
-        None => format!(" {} ", position(app)),
+        (None, None) => format!(" {} ", position(app)),
     };
-    let right_w = text::width(&right).min(width / 2);
+    // A message (what a copy did) may take all but the start of the title; hints half.
+    let cap = match app.message {
+        Some(_) => width.saturating_sub(16).max(width / 2),
+        None => width / 2,
+    };
+    let right_w = text::width(&right).min(cap);
     let left_w = width - right_w;
     // The filter is cut first, then the title, so a warning stays in sight on a narrow bar.
     let date_part = format!(" · {date}");

@@ -54,6 +54,17 @@ pub fn format_date(t: &TimeRef) -> String {
     }
 }
 
+/// The words of a time reference as the row shows them next to its date: none when they say
+/// no more than the date (`2022` next to `2022`).
+pub fn expression(t: &TimeRef) -> &str {
+    let date = format_date(t);
+    if t.text.trim().eq_ignore_ascii_case(date.trim()) {
+        ""
+    } else {
+        &t.text
+    }
+}
+
 /// A short label: the speaker and the first few words of the sentence.
 pub fn label(app: &App, t: &TimeRef) -> String {
     let Some(s) = app.briefing.sentences.get(t.sentence) else {
@@ -109,7 +120,7 @@ pub fn render_timeline(app: &App, area: Rect, buf: &mut Buffer) {
             ratatui::style::Style::new().add_modifier(Modifier::BOLD),
         );
         let expr = Span::styled(
-            format!("  {}", t.text),
+            format!("  {}", expression(t)),
             app.theme.span(
                 crate::model::SpanKind::Time,
                 crate::model::Section::Context,
