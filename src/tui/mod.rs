@@ -12,6 +12,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod library;
+pub mod paint;
 pub mod scroll;
 pub mod signals;
 pub mod terminal;
@@ -173,7 +174,7 @@ pub fn run(
     Ok(ending)
 }
 
-/// Draws the reader (ratatui sends only the cells that changed).
+/// Draws the reader (only what changed is sent; see [`paint`]).
 fn render(screen: &mut terminal::Screen, app: &App) -> std::io::Result<()> {
     screen.draw(|f| {
         #[cfg(debug_assertions)]

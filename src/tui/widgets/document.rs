@@ -178,7 +178,11 @@ fn block(app: &App, pos: usize, width: usize, max: usize) -> Vec<Line<'static>> 
             Span::styled(format!(" {bar} "), t.muted()),
         ];
         if selected {
-            gutter[1] = Span::styled(format!(" {bar} "), t.selected());
+            // The bar alone marks the selected sentence: moving the selection redraws one
+            // column per line, which is all a slow link has to carry.
+            gutter[1] = Span::styled(" ", t.muted());
+            gutter.push(Span::styled(bar, t.selected()));
+            gutter.push(Span::styled(" ", t.muted()));
             if k == 0 {
                 line = line.patch_style(Style::new().add_modifier(Modifier::REVERSED));
             }
