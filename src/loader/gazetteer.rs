@@ -183,9 +183,9 @@ pub struct Gazetteer {
     /// Pattern id -> target.
     targets: Vec<Target>,
     /// Normalised phrase (’ as ') -> target, for [`Gazetteer::lookup`].
-    phrases: HashMap<String, Target>,
+    phrases: HashMap<String, Target, FnvBuild>,
     /// Canonical country name -> entity id.
-    countries: HashMap<String, usize>,
+    countries: HashMap<String, usize, FnvBuild>,
     /// Names written in the data for two different entities (the first one wins).
     conflicts: Vec<String>,
 }
@@ -252,8 +252,8 @@ impl Gazetteer {
         let file: File = toml::from_str(src)?;
         let mut entities: Vec<Entity> = Vec::new();
         let mut names: Vec<(String, Option<usize>, MatchKind)> = Vec::new();
-        let mut canon: HashMap<String, usize> = HashMap::new();
-        let mut countries = HashMap::new();
+        let mut canon: HashMap<String, usize, FnvBuild> = HashMap::default();
+        let mut countries = HashMap::default();
 
         let mut add_entity = |entities: &mut Vec<Entity>,
                               e: Entity|
@@ -351,7 +351,8 @@ impl Gazetteer {
 
         // Pattern text -> index into `patterns`; data-written names beat derived forms, and
         // among data-written names the first one wins (a conflict is recorded).
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize, FnvBuild> =
+            HashMap::with_capacity_and_hasher(names.len() * 2, FnvBuild::default());
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Target> = Vec::new();
         let mut conflicts = Vec::new();
@@ -392,7 +393,7 @@ impl Gazetteer {
             }
         }
 
-        let mut phrases = HashMap::new();
+        let mut phrases = HashMap::with_capacity_and_hasher(patterns.len(), FnvBuild::default());
         for (p, t) in patterns.iter().zip(&targets) {
             let key = normalise(p);
             let slot = phrases.entry(key).or_insert(*t);
