@@ -252,6 +252,12 @@ fn an_empty_briefing_takes_every_key() {
         std::fs::write(d.join(name), bytes).expect("writes");
         let mut s = open(&d, name, 100, 30);
         s.wait_text("This briefing has no sentences");
+        // The frame may arrive in more than one read: the status bar is its last row.
+        s.wait_for("the status bar", |scr| {
+            scr.lines()
+                .last()
+                .is_some_and(|l| l.contains("no sentences"))
+        });
         assert!(s.status().contains("no sentences"), "{}", s.status());
         for key in EVERY_KEY {
             // Ctrl-c quits: it is the last key, after a check that the reader is still here.

@@ -1,18 +1,22 @@
 //! The gazetteer: countries, capitals, demonyms, international organisations, government
 //! bodies and news outlets, from `assets/gazetteer.toml`.
 //!
-//! Every name, alias, capital, demonym and seat becomes a pattern of one Aho-Corasick
-//! automaton, built once. [`Gazetteer::find`] reports leftmost-longest, non-overlapping
-//! matches that sit on word boundaries. Patterns match in the case written in the data, and
+//! Every name, alias, capital, demonym and seat becomes a pattern in one hash table, built
+//! once; [`Gazetteer::find`] looks up the pieces of a text that start and end on word
+//! boundaries (a second table, of the patterns' prefixes that end on a boundary, stops each
+//! walk at the first piece no pattern begins with) and reports leftmost-longest,
+//! non-overlapping matches. A table is built in a fraction of the time an automaton over the
+//! same five thousand patterns takes, and the first frame waits for it. Patterns match in the case written in the data, and
 //! also in two derived forms: all upper case (transcript labels such as `RUSSIA:`) and, for
 //! names that start in lower case (`al-Qaeda`, `police`), with a capital first letter
 //! (sentence starts). The typewriter apostrophe `'` and the typographic `’` are
 //! interchangeable. Phrases of the `[ignore]` table are matched and swallowed, so that, for
 //! example, "South China Sea" does not report "China".
 
-use aho_corasick::AhoCorasick;
+use super::tokens::Fnv;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::LazyLock;
 
 /// The shipped gazetteer.
@@ -92,9 +96,6 @@ pub enum GazetteerError {
     /// An empty name, alias or party.
     #[error("gazetteer: empty string in the entry of {0:?}")]
     Empty(String),
-    /// The automaton could not be built.
-    #[error("gazetteer: {0}")]
-    Automaton(#[from] aho_corasick::BuildError),
 }
 
 #[derive(Deserialize)]
@@ -168,17 +169,23 @@ struct Target {
     exact: bool,
 }
 
-/// The gazetteer: entities and one automaton over all their names.
+type FnvBuild = BuildHasherDefault<Fnv>;
+
+/// The gazetteer: entities and one table of all their names.
 #[derive(Debug)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    automaton: AhoCorasick,
+    /// Pattern text -> pattern id.
+    patterns: HashMap<String, usize, FnvBuild>,
+    /// Hashes of every pattern's prefixes that end where the pattern goes on with a character
+    /// that is not a letter or digit, and of every whole pattern (see [`Gazetteer::find`]).
+    prefixes: HashSet<u64, FnvBuild>,
     /// Pattern id -> target.
     targets: Vec<Target>,
     /// Normalised phrase (’ as ') -> target, for [`Gazetteer::lookup`].
-    phrases: HashMap<String, Target>,
+    phrases: HashMap<String, Target, FnvBuild>,
     /// Canonical country name -> entity id.
-    countries: HashMap<String, usize>,
+    countries: HashMap<String, usize, FnvBuild>,
     /// Names written in the data for two different entities (the first one wins).
     conflicts: Vec<String>,
 }
@@ -227,6 +234,13 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The hash a piece of text has in the prefix table.
+fn piece_hash(s: &str) -> u64 {
+    let mut h = Fnv::default();
+    s.hash(&mut h);
+    h.finish()
+}
+
 impl Gazetteer {
     /// The shipped gazetteer, parsed once.
     pub fn embedded() -> &'static Gazetteer {
@@ -238,8 +252,8 @@ impl Gazetteer {
         let file: File = toml::from_str(src)?;
         let mut entities: Vec<Entity> = Vec::new();
         let mut names: Vec<(String, Option<usize>, MatchKind)> = Vec::new();
-        let mut canon: HashMap<String, usize> = HashMap::new();
-        let mut countries = HashMap::new();
+        let mut canon: HashMap<String, usize, FnvBuild> = HashMap::default();
+        let mut countries = HashMap::default();
 
         let mut add_entity = |entities: &mut Vec<Entity>,
                               e: Entity|
@@ -337,7 +351,8 @@ impl Gazetteer {
 
         // Pattern text -> index into `patterns`; data-written names beat derived forms, and
         // among data-written names the first one wins (a conflict is recorded).
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize, FnvBuild> =
+            HashMap::with_capacity_and_hasher(names.len() * 2, FnvBuild::default());
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Target> = Vec::new();
         let mut conflicts = Vec::new();
@@ -378,7 +393,7 @@ impl Gazetteer {
             }
         }
 
-        let mut phrases = HashMap::new();
+        let mut phrases = HashMap::with_capacity_and_hasher(patterns.len(), FnvBuild::default());
         for (p, t) in patterns.iter().zip(&targets) {
             let key = normalise(p);
             let slot = phrases.entry(key).or_insert(*t);
@@ -386,10 +401,24 @@ impl Gazetteer {
                 *slot = *t;
             }
         }
-        let automaton = AhoCorasick::new(&patterns)?;
+        let mut prefixes = HashSet::default();
+        for p in &patterns {
+            prefixes.insert(piece_hash(p));
+            for (k, c) in p.char_indices() {
+                if k > 0 && !is_word_char(c) {
+                    prefixes.insert(piece_hash(&p[..k]));
+                }
+            }
+        }
+        let patterns = patterns
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| (p, i))
+            .collect();
         Ok(Gazetteer {
             entities,
-            automaton,
+            patterns,
+            prefixes,
             targets,
             phrases,
             countries,
@@ -423,14 +452,31 @@ impl Gazetteer {
         // All candidates on word boundaries, then the leftmost-longest choice among them, so
         // that a longer candidate that fails the boundary test does not hide a shorter one.
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if text[..s].chars().next_back().is_some_and(is_word_char)
-                || text[e..].chars().next().is_some_and(is_word_char)
-            {
+        let mut after_word = false;
+        for (s, c) in text.char_indices() {
+            // A start: not after a letter or digit; no pattern starts with a blank.
+            let start = !after_word && !c.is_whitespace();
+            after_word = is_word_char(c);
+            if !start {
                 continue;
             }
-            cands.push((s, e, m.pattern().as_usize()));
+            // The ends: before a character that is not a letter or digit, or at the end.
+            let ends = text[s..]
+                .char_indices()
+                .skip(1)
+                .filter(|&(_, c)| !is_word_char(c))
+                .map(|(o, _)| s + o)
+                .chain(std::iter::once(text.len()));
+            for e in ends {
+                let piece = &text[s..e];
+                // No pattern goes on past a piece that begins none of them.
+                if !self.prefixes.contains(&piece_hash(piece)) {
+                    break;
+                }
+                if let Some(&p) = self.patterns.get(piece) {
+                    cands.push((s, e, p));
+                }
+            }
         }
         cands.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut out = Vec::new();

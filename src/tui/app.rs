@@ -223,9 +223,15 @@ impl App {
             .take_while(move |t| t.sentence == id)
     }
 
-    /// Whether the timeline sidebar is on screen.
+    /// Whether the timeline sidebar is on screen: when focused, when the user asked for it
+    /// (`t`), and by default in the panes of a wide screen. The document view is full width
+    /// by default, so its scrolling moves whole rows (see `tui::paint`) and nothing beside it
+    /// has to be drawn again.
     pub fn timeline_visible(&self) -> bool {
-        self.focus == Focus::Timeline || self.timeline_shown.unwrap_or(self.size.0 >= 100)
+        self.focus == Focus::Timeline
+            || self
+                .timeline_shown
+                .unwrap_or(self.size.0 >= 100 && self.view == View::Panes)
     }
 
     /// The sentence the detail pane shows and the keys act on.

@@ -187,6 +187,11 @@ pub fn run(
         for ev in std::iter::once(first).chain(rx.try_iter()) {
             match ev {
                 Event::Input(e) => {
+                    if let TermEvent::Resize(..) = e {
+                        // The terminal's screen is no longer known: draw every cell.
+                        full = true;
+                        dirty = true;
+                    }
                     let Some(action) = action_for(lib, &e) else {
                         continue;
                     };
@@ -223,7 +228,10 @@ pub fn run(
                         Err(e) if terminal::gone(&e) => return Ok(Ending::Hangup),
                         Err(e) => return Err(e.into()),
                     };
-                    dirty |= lib.update(Action::Resize(w, h)) != Effect::None;
+                    lib.update(Action::Resize(w, h));
+                    // As for a resize read from the terminal: draw every cell.
+                    full = true;
+                    dirty = true;
                 }
                 Event::Loaded(loaded) => {
                     lib.apply_loaded(*loaded);
@@ -248,7 +256,7 @@ pub fn run(
         if dirty {
             lib.refresh();
             if full {
-                draw_or_end!(term.forget());
+                term.forget();
             }
             draw_or_end!(draw(term, lib));
             let shown = lib.opened.as_ref().map_or(&lib.message, |o| &o.app.message);

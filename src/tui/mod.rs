@@ -16,6 +16,7 @@ pub mod layout;
 pub mod library;
 pub mod library_edits;
 pub mod library_update;
+pub mod paint;
 pub mod scroll;
 pub mod signals;
 pub mod terminal;
@@ -139,7 +140,11 @@ pub fn run(
                     Err(e) if terminal::gone(&e) => break Ending::Hangup,
                     Err(e) => return Err(e.into()),
                 };
-                batch.redraw = app.update(Action::Resize(w, h)) == Effect::Redraw;
+                app.update(Action::Resize(w, h));
+                // The terminal may have cut or moved what it showed, even where the size ends
+                // up as it was (a window made smaller and larger again): draw every cell.
+                batch.full = true;
+                batch.redraw = true;
                 // crossterm saw the signal too and holds a resize event for it. Its event
                 // source, woken for that resize and a key at once, returns the resize and
                 // forgets that the terminal had input, which it then reads only when more
@@ -161,11 +166,7 @@ pub fn run(
         }
         if batch.redraw {
             if batch.full {
-                match screen.forget() {
-                    Ok(()) => {}
-                    Err(e) if terminal::gone(&e) => break Ending::Hangup,
-                    Err(e) => return Err(e.into()),
-                }
+                screen.forget();
             }
             match render(&mut screen, &app) {
                 Ok(()) => {}
@@ -194,7 +195,7 @@ struct Batch {
     events: usize,
     /// Something changed: draw a frame.
     redraw: bool,
-    /// The screen was given back (a suspension): draw every cell.
+    /// The screen was given back (a suspension) or resized: clear it and draw every cell.
     full: bool,
 }
 
@@ -212,6 +213,11 @@ fn take_events(app: &mut App, batch: &mut Batch, mouse: bool) -> anyhow::Result<
         let Ok(ev) = ct_event::read() else {
             return Ok(Some(Ending::Hangup));
         };
+        if let ct_event::Event::Resize(..) = ev {
+            // As on SIGWINCH: the terminal's screen is no longer known.
+            batch.full = true;
+            batch.redraw = true;
+        }
         let Some(action) = event::action_for(app, &ev) else {
             continue;
         };
@@ -238,7 +244,7 @@ fn take_events(app: &mut App, batch: &mut Batch, mouse: bool) -> anyhow::Result<
     }
 }
 
-/// Draws the reader (ratatui sends only the cells that changed).
+/// Draws the reader (only what changed is sent; see [`paint`]).
 fn render(screen: &mut terminal::Screen, app: &App) -> std::io::Result<()> {
     screen.draw(|f| {
         #[cfg(debug_assertions)]

@@ -1,17 +1,18 @@
 //! The terminal the reader runs in: a guard that restores it exactly once on every way out
-//! (return, error, panic, signal) and lends it to the shell on ctrl-z, and frames sent whole
-//! inside synchronized updates.
+//! (return, error, panic, signal) and lends it to the shell on ctrl-z, and frames (made by
+//! [`super::paint`]) sent whole inside synchronized updates.
 
+use super::paint::Painter;
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::Cell;
 use ratatui::crossterm::{
     cursor, event, queue,
     terminal::{self, BeginSynchronizedUpdate, EndSynchronizedUpdate},
     terminal::{EnterAlternateScreen, LeaveAlternateScreen},
 };
-use std::cell::RefCell;
+use ratatui::layout::{Position, Size};
 use std::io::{self, Write};
-use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// True while the terminal is in the reader's mode and still has to be put back.
@@ -91,10 +92,12 @@ impl Drop for TerminalGuard {
 }
 
 /// The bytes that leave the reader's screen: the end of a synchronized update (harmless when
-/// none is open), mouse reporting off, the main screen, the cursor shown.
+/// none is open), the scroll region back to the whole screen (a frame cut short may have left
+/// one set), mouse reporting off, the main screen, the cursor shown.
 pub fn restore_sequence(mouse: bool) -> Vec<u8> {
     let mut seq = Vec::new();
     let _ = queue!(seq, EndSynchronizedUpdate);
+    seq.extend_from_slice(b"\x1b[r");
     if mouse {
         let _ = queue!(seq, event::DisableMouseCapture);
     }
@@ -139,18 +142,60 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Collects a frame so it reaches the terminal in one write. ratatui flushes after the cells
-/// and again after hiding the cursor; those flushes only mark progress, and [`Screen::draw`]
-/// sends the frame when it is complete, so a panic half-way never leaves half a frame behind.
-#[derive(Debug, Default, Clone)]
-pub struct FrameWriter {
-    buf: Rc<RefCell<Vec<u8>>>,
+/// ratatui's side of the screen: lays frames out at the terminal's size and sends nothing
+/// itself (the [`Painter`] decides the bytes).
+#[derive(Debug)]
+pub struct Sizer {
+    /// A size fixed by a test; `None` asks the terminal.
+    fixed: Option<Size>,
 }
 
-impl Write for FrameWriter {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.buf.borrow_mut().extend_from_slice(bytes);
-        Ok(bytes.len())
+impl Backend for Sizer {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, _content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        Ok(())
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        Ok(Position::ORIGIN)
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, _position: P) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn clear_region(&mut self, _clear_type: ClearType) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        match self.fixed {
+            Some(size) => Ok(size),
+            None => terminal::size().map(|(width, height)| Size { width, height }),
+        }
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        Ok(WindowSize {
+            columns_rows: self.size()?,
+            pixels: Size::default(),
+        })
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -158,19 +203,36 @@ impl Write for FrameWriter {
     }
 }
 
-/// The reader's terminal: ratatui over a [`FrameWriter`], and the frame it collects.
+/// The reader's terminal: ratatui lays each frame out, the [`Painter`] turns it into the bytes
+/// that change the screen, and the frame goes out in one write.
 pub struct Screen {
-    term: Terminal<CrosstermBackend<FrameWriter>>,
-    frame: Rc<RefCell<Vec<u8>>>,
+    term: Terminal<Sizer>,
+    painter: Painter,
 }
 
 impl Screen {
     /// A screen the size of the terminal.
     pub fn new() -> io::Result<Screen> {
-        let writer = FrameWriter::default();
-        let frame = Rc::clone(&writer.buf);
-        let term = Terminal::new(CrosstermBackend::new(writer))?;
-        Ok(Screen { term, frame })
+        Screen::with(Sizer { fixed: None })
+    }
+
+    /// A screen of a fixed size that writes nowhere, for tests: see [`Screen::frame`].
+    pub fn fixed(width: u16, height: u16) -> io::Result<Screen> {
+        Screen::with(Sizer {
+            fixed: Some(Size { width, height }),
+        })
+    }
+
+    fn with(sizer: Sizer) -> io::Result<Screen> {
+        Ok(Screen {
+            term: Terminal::new(sizer)?,
+            painter: Painter::new(),
+        })
+    }
+
+    /// Changes a fixed screen's size (a test's resize); the next frame is laid out at it.
+    pub fn set_fixed_size(&mut self, width: u16, height: u16) {
+        self.term.backend_mut().fixed = Some(Size { width, height });
     }
 
     /// The terminal's size.
@@ -178,32 +240,37 @@ impl Screen {
         self.term.size()
     }
 
-    /// Clears the terminal and forgets what it shows, so the next frame is drawn whole (after
-    /// the screen was given back to the shell and taken again).
-    pub fn forget(&mut self) -> io::Result<()> {
-        // ratatui's own `clear` asks the terminal where the cursor is and waits for the
-        // answer; instead the last frame is replaced by one no real frame equals (drawn into
-        // the frame buffer and dropped), and the terminal is cleared here.
-        self.term.draw(|f| {
-            for cell in &mut f.buffer_mut().content {
-                cell.set_symbol("\u{E000}")
-                    .set_fg(ratatui::style::Color::Indexed(254));
-            }
-        })?;
-        self.frame.borrow_mut().clear();
-        let mut out = io::stdout().lock();
-        queue!(out, terminal::Clear(terminal::ClearType::All))?;
-        out.flush()
+    /// Forgets what the terminal shows, so the next frame clears the screen and is drawn
+    /// whole: after the screen was given back to the shell and taken again (ctrl-z, `fg`), and
+    /// after a resize, when the terminal may have cut or moved what it showed even where the
+    /// size ends up the same.
+    pub fn forget(&mut self) {
+        self.painter.invalidate();
     }
 
-    /// Draws one frame (ratatui writes only the cells that changed) inside the terminal's
-    /// synchronized update, so a slow link never shows a half-drawn, torn frame.
+    /// The bytes of one frame: what changed since the last one (see [`Painter`]), inside the
+    /// terminal's synchronized update, so a slow link never shows a half-drawn, torn frame.
+    /// Empty when nothing changed.
+    pub fn frame(&mut self, render: impl FnOnce(&mut ratatui::Frame)) -> io::Result<Vec<u8>> {
+        let done = self.term.draw(render)?;
+        let mut body = Vec::new();
+        self.painter.paint(done.buffer, &mut body);
+        if body.is_empty() {
+            return Ok(body);
+        }
+        let mut frame = Vec::with_capacity(body.len() + 16);
+        queue!(frame, BeginSynchronizedUpdate)?;
+        frame.extend_from_slice(&body);
+        queue!(frame, EndSynchronizedUpdate)?;
+        Ok(frame)
+    }
+
+    /// Draws one frame (see [`Screen::frame`]) and writes it to the terminal in one write.
     pub fn draw(&mut self, render: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
-        self.frame.borrow_mut().clear();
-        queue!(self.term.backend_mut(), BeginSynchronizedUpdate)?;
-        self.term.draw(render)?;
-        queue!(self.term.backend_mut(), EndSynchronizedUpdate)?;
-        let frame = std::mem::take(&mut *self.frame.borrow_mut());
+        let frame = self.frame(render)?;
+        if frame.is_empty() {
+            return Ok(());
+        }
         let mut out = io::stdout().lock();
         out.write_all(&frame)?;
         out.flush()

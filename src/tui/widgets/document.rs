@@ -183,8 +183,13 @@ fn block(app: &App, pos: usize, width: usize, max: usize) -> Vec<Line<'static>> 
             gutter[1] = Span::styled(format!("{mark}{bar} "), t.muted());
         }
         if selected {
+            // The bar alone marks the selected sentence (beside the corrected mark, if any):
+            // moving the selection redraws one column per line, which is all a slow link has
+            // to carry.
             let left = gutter[1].content.chars().next().unwrap_or(' ');
-            gutter[1] = Span::styled(format!("{left}{bar} "), t.selected());
+            gutter[1] = Span::styled(left.to_string(), t.muted());
+            gutter.push(Span::styled(bar, t.selected()));
+            gutter.push(Span::styled(" ", t.muted()));
             if k == 0 {
                 line = line.patch_style(Style::new().add_modifier(Modifier::REVERSED));
             }

@@ -2,6 +2,7 @@
 //! bar with loading progress, and the sentence box shared by the views that list sentences.
 //! An opened briefing is drawn by the reader's own widgets.
 
+use super::rows::{block, cell, clean, mark, render_row, sentence_spans};
 use super::{fit, help, library_timeline, source_index};
 use crate::library::{EntryState, Selection};
 use crate::model::Section;
@@ -9,12 +10,11 @@ use crate::tui::action::Action;
 use crate::tui::layout::{MIN_SIZE, centered};
 use crate::tui::library::{LibraryApp, Screen, body_rows, detail_rows};
 use crate::tui::text;
-use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 impl Widget for &LibraryApp {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -66,60 +66,6 @@ impl Widget for &LibraryApp {
             help::render_help_for(&self.keymap, &self.theme, view, scroll, r, buf);
         }
     }
-}
-
-/// A bordered block with a title, heavier and in the accent colour when focused.
-pub fn block(theme: &Theme, title: String, focused: bool) -> Block<'static> {
-    let style = if focused {
-        theme.focused()
-    } else {
-        theme.muted()
-    };
-    Block::bordered()
-        .border_set(theme.border_set(focused))
-        .border_style(style)
-        .title(Line::styled(format!(" {title} "), style))
-}
-
-/// Replaces control characters (a file name can hold any) so they never reach the terminal.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
-}
-
-/// The selection mark in front of a row.
-pub fn mark(theme: &Theme, selected: bool) -> &'static str {
-    match (selected, theme.ascii) {
-        (true, true) => "> ",
-        (true, false) => "▶ ",
-        _ => "  ",
-    }
-}
-
-/// Draws a row, padded and highlighted when selected.
-pub fn render_row(
-    theme: &Theme,
-    spans: Vec<Span<'static>>,
-    selected: bool,
-    r: Rect,
-    buf: &mut Buffer,
-) {
-    let width = r.width as usize;
-    let mut line = fit(spans, width, theme.ascii);
-    if selected {
-        let pad = width.saturating_sub(line.width());
-        line.spans.push(Span::raw(" ".repeat(pad)));
-        line = line.patch_style(theme.selected());
-    }
-    line.render(r, buf);
-}
-
-/// Pads or cuts `s` to exactly `width` columns.
-pub fn cell(s: &str, width: usize, ascii: bool) -> String {
-    let s = text::truncate(s, width, ascii);
-    let pad = width.saturating_sub(text::width(&s));
-    format!("{s}{}", " ".repeat(pad))
 }
 
 /// `A 2  D 4  R 9  C 1`.
@@ -288,45 +234,6 @@ fn render_all_pane(lib: &LibraryApp, section: Section, area: Rect, buf: &mut Buf
             buf,
         );
     }
-}
-
-/// A sentence on one row: mark, its briefing's short title, speaker, text.
-pub fn sentence_spans(
-    lib: &LibraryApp,
-    sel: Selection,
-    selected: bool,
-    tag_width: usize,
-) -> Vec<Span<'static>> {
-    let t = &lib.theme;
-    let mut spans = vec![
-        Span::raw(mark(t, selected)),
-        Span::styled(
-            cell(
-                &clean(&lib.short_title(sel.doc, tag_width)),
-                tag_width,
-                t.ascii,
-            ),
-            t.muted(),
-        ),
-        Span::raw(" "),
-    ];
-    let Some(b) = lib.library.briefing(sel.doc) else {
-        return spans;
-    };
-    let Some(s) = b.sentences.get(sel.sentence) else {
-        return spans;
-    };
-    spans.extend(super::corrections::row_mark(t, s));
-    let who = b.speaker_names(s);
-    if !who.is_empty() {
-        let party = s.speakers.first().and_then(|&id| b.sources.get(id));
-        let party = party.and_then(|src| src.party.as_deref());
-        spans.push(Span::styled(format!("{who}: "), t.speaker(party)));
-    }
-    // No row is wider than a terminal can be: a sentence of megabytes is not copied whole.
-    let end = text::prefix_for_width(&s.text, u16::MAX.into());
-    spans.push(Span::raw(s.text[..end].to_owned()));
-    spans
 }
 
 /// The selected sentence in full, with its briefing, speakers and section.

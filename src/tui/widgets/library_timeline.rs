@@ -1,7 +1,7 @@
 //! The merged timeline: every dated reference of every briefing, one per row, tagged with
 //! its briefing; Enter opens that briefing at that sentence.
 
-use super::library::{block, cell, clean, mark, render_row};
+use super::rows::{block, cell, clean, mark, render_row};
 use super::timeline::format_date;
 use crate::model::{Section, SpanKind};
 use crate::tui::library::LibraryApp;

@@ -6,6 +6,7 @@ pub mod document;
 pub mod help;
 pub mod library;
 pub mod library_timeline;
+pub mod rows;
 pub mod sections;
 pub mod source_filter;
 pub mod source_index;

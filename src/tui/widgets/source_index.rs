@@ -2,7 +2,7 @@
 //! counts per section and the briefings they speak in; and one speaker's statements,
 //! grouped by briefing.
 
-use super::library::{block, cell, clean, mark, render_row, sentence_spans};
+use super::rows::{block, cell, clean, mark, render_row, sentence_spans};
 use crate::model::Section;
 use crate::tui::library::LibraryApp;
 use ratatui::buffer::Buffer;

@@ -1,0 +1,493 @@
+//! The bytes of a frame: what must change on the terminal to turn the screen it shows into the
+//! next frame, in as few bytes as a slow link can be spared.
+//!
+//! ratatui's cell diff says which cells changed; this module decides how to send them. A pane
+//! whose content moved by whole rows is moved by the terminal itself ([`scroll`]: a scroll
+//! region and lines deleted or inserted, as ncurses does) before the rest is
+//! compared. Each row then sends only its changed cells: the shortest cursor move between runs
+//! (or the unchanged cells in between, when writing them is shorter), attributes only where
+//! they change (in one `CSI … m`), blanks as one erase (to the end of the line, or of so many
+//! characters). Every sequence used is one a VT100 already knew (CUP, CUF/CUB/CUD/CUU, LF,
+//! DECSTBM, EL, SGR) or a VT102/VT220 (IL, DL, ECH), so the cheap path is correct on every
+//! terminal the reader supports. The replay test (`tests/paint_replay.rs`) feeds every byte
+//! to a terminal emulator and compares its screen with ratatui's buffer after each key.
+
+mod scroll;
+
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::style::{Color, Modifier};
+use std::io::Write as _;
+use unicode_width::UnicodeWidthStr;
+
+/// The attributes the terminal draws new characters with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pen {
+    fg: Color,
+    bg: Color,
+    underline: Color,
+    modifier: Modifier,
+}
+
+impl Pen {
+    const DEFAULT: Pen = Pen {
+        fg: Color::Reset,
+        bg: Color::Reset,
+        underline: Color::Reset,
+        modifier: Modifier::empty(),
+    };
+
+    fn of(cell: &Cell) -> Pen {
+        Pen {
+            fg: cell.fg,
+            bg: cell.bg,
+            underline: cell.underline_color,
+            modifier: cell.modifier,
+        }
+    }
+}
+
+/// Attributes that show on a blank cell: what a space needs from the pen.
+const SHOW_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK)
+    .union(Modifier::CROSSED_OUT);
+
+/// Whether a cell looks exactly like one the terminal erased (a space, no background, nothing
+/// drawn over it): what an erase to the end of the line leaves.
+pub fn erased_look(cell: &Cell) -> bool {
+    cell.symbol() == " " && cell.bg == Color::Reset && !cell.modifier.intersects(SHOW_ON_BLANK)
+}
+
+/// The columns a cell's symbol takes (ratatui's own measure), at least one.
+fn width(cell: &Cell) -> u16 {
+    cell.symbol().width().max(1) as u16
+}
+
+/// What the terminal is known to be doing: the pen and the cursor (`None`: not known, so the
+/// next move or attribute change is sent in full).
+#[derive(Debug, Clone, Copy, Default)]
+struct Cursor {
+    pen: Option<Pen>,
+    pos: Option<(u16, u16)>,
+}
+
+/// Sends frames: remembers what the terminal shows, and turns each next frame into the bytes
+/// that make the terminal show it.
+#[derive(Debug, Default)]
+pub struct Painter {
+    shown: Option<Buffer>,
+    cursor: Cursor,
+}
+
+impl Painter {
+    /// A painter for a terminal whose screen is not known: the first frame clears it.
+    pub fn new() -> Painter {
+        Painter::default()
+    }
+
+    /// Forgets what the terminal shows, so the next frame clears it and is sent whole.
+    pub fn invalidate(&mut self) {
+        self.shown = None;
+        self.cursor = Cursor::default();
+    }
+
+    /// Appends to `out` the bytes that turn the screen into `next`. The frame's area must
+    /// start at the top left corner (a full-screen frame).
+    pub fn paint(&mut self, next: &Buffer, out: &mut Vec<u8>) {
+        let fresh = self.shown.as_ref().is_none_or(|s| s.area != next.area);
+        if fresh {
+            // The whole screen erased with the default attributes, and no scroll region (one
+            // may be left by what ran while the reader was stopped); then only what is not
+            // blank.
+            out.extend_from_slice(b"\x1b[0m\x1b[r\x1b[H\x1b[2J");
+            self.cursor = Cursor {
+                pen: Some(Pen::DEFAULT),
+                pos: Some((0, 0)),
+            };
+            self.shown = Some(Buffer::empty(next.area));
+        }
+        let shown = self.shown.as_mut().expect("set above");
+        if !fresh {
+            scroll::apply_best(shown, next, &mut self.cursor, out);
+        }
+        paint_rows(shown, next, &mut self.cursor, out);
+        shown.content.clone_from(&next.content);
+    }
+}
+
+/// Sends every row of `next` that differs from `shown`: the cells ratatui's diff names (a
+/// changed cell, and those a changed wide character covered; never the second column of a
+/// wide character), row by row.
+fn paint_rows(shown: &Buffer, next: &Buffer, cursor: &mut Cursor, out: &mut Vec<u8>) {
+    let w = usize::from(next.area.width);
+    let diff = shown.diff(next);
+    let mut plain = Vec::new();
+    let mut erasing = Vec::new();
+    let mut updates: Vec<u16> = Vec::new();
+    let mut rest = diff.as_slice();
+    while let Some(&(_, y, _)) = rest.first() {
+        let n = rest.iter().take_while(|d| d.1 == y).count();
+        updates.clear();
+        updates.extend(rest[..n].iter().map(|d| d.0));
+        rest = &rest[n..];
+        let row = &next.content[usize::from(y) * w..(usize::from(y) + 1) * w];
+        cover_halves(
+            &shown.content[usize::from(y) * w..(usize::from(y) + 1) * w],
+            row,
+            &mut updates,
+        );
+        // Two ways to send the row's tail of blanks: cell by cell, or one erase; the shorter.
+        let tail = row
+            .iter()
+            .rposition(|c| !erased_look(c))
+            .map_or(0, |x| x + 1) as u16;
+        plain.clear();
+        let mut a = *cursor;
+        paint_row(y, row, &updates, None, &mut a, &mut plain);
+        let mut chosen = (a, &plain);
+        if updates.last().is_some_and(|&x| x >= tail) {
+            erasing.clear();
+            let mut b = *cursor;
+            paint_row(y, row, &updates, Some(tail), &mut b, &mut erasing);
+            if erasing.len() < plain.len() {
+                chosen = (b, &erasing);
+            }
+        }
+        *cursor = chosen.0;
+        out.extend_from_slice(chosen.1);
+    }
+}
+
+/// Adds the cells a narrower glyph leaves of a wide one it is written over. Terminals clear
+/// the wide glyph's other column, some with the pen then in use (reversed, say), so what ratatui
+/// takes for an untouched blank is sent again.
+fn cover_halves(old: &[Cell], new: &[Cell], updates: &mut Vec<u16>) {
+    let mut extra = Vec::new();
+    for &x in updates.iter() {
+        let (was, now) = (width(&old[usize::from(x)]), width(&new[usize::from(x)]));
+        extra
+            .extend((x + now..(x + was).min(new.len() as u16)).filter(|&cx| starts_glyph(new, cx)));
+    }
+    if !extra.is_empty() {
+        updates.extend(extra);
+        updates.sort_unstable();
+        updates.dedup();
+    }
+}
+
+/// Whether column `x` of a row begins a glyph (is not the second column of a wide one).
+fn starts_glyph(row: &[Cell], x: u16) -> bool {
+    let mut at = 0;
+    while at < x {
+        at += width(&row[usize::from(at)]);
+    }
+    at == x
+}
+
+/// Sends one row's changed cells (`updates`, in order). From `erase_from` on the row is
+/// blank: its changed cells there are sent as one erase to the end of the line. A run of
+/// changed blanks inside the row goes as one erase of characters (ECH) when that is shorter.
+fn paint_row(
+    y: u16,
+    row: &[Cell],
+    updates: &[u16],
+    erase_from: Option<u16>,
+    cursor: &mut Cursor,
+    out: &mut Vec<u8>,
+) {
+    let mut i = 0;
+    while i < updates.len() {
+        let x = updates[i];
+        if erase_from.is_some_and(|e| x >= e) {
+            move_to(cursor, x, y, out);
+            set_pen(cursor, Pen::DEFAULT, out);
+            out.extend_from_slice(b"\x1b[K");
+            return;
+        }
+        let blank_end = x as usize
+            + row[x as usize..]
+                .iter()
+                .take_while(|c| erased_look(c))
+                .count();
+        let run = updates[i..]
+            .iter()
+            .take_while(|&&u| usize::from(u) < blank_end)
+            .count();
+        if run >= 2 {
+            let (mut written, mut one_by_one) = (*cursor, Vec::new());
+            for &u in &updates[i..i + run] {
+                send(&mut written, row, y, u, &mut one_by_one);
+            }
+            let (mut erased, mut erase) = (*cursor, Vec::new());
+            move_to(&mut erased, x, y, &mut erase);
+            set_pen(&mut erased, Pen::DEFAULT, &mut erase);
+            let _ = write!(erase, "\x1b[{}X", updates[i + run - 1] + 1 - x);
+            if erase.len() < one_by_one.len() {
+                *cursor = erased;
+                out.extend_from_slice(&erase);
+            } else {
+                *cursor = written;
+                out.extend_from_slice(&one_by_one);
+            }
+            i += run;
+            continue;
+        }
+        send(cursor, row, y, x, out);
+        i += 1;
+    }
+}
+
+/// Sends the cell at `x`: the cursor moved there (or the unchanged cells before it written
+/// again, when that is shorter than the move), then the cell.
+fn send(cursor: &mut Cursor, row: &[Cell], y: u16, x: u16, out: &mut Vec<u8>) {
+    if let Some((cx, cy)) = cursor.pos
+        && cy == y
+        && cx < x
+    {
+        let mut gap = Vec::new();
+        let mut c = *cursor;
+        let mut gx = cx;
+        while gx < x {
+            put(&mut c, &row[usize::from(gx)], row.len(), &mut gap);
+            gx += width(&row[usize::from(gx)]);
+        }
+        let mut moved = Vec::new();
+        move_to(&mut cursor.clone(), x, y, &mut moved);
+        if gx == x && c.pos == Some((x, y)) && gap.len() <= moved.len() {
+            *cursor = c;
+            out.extend_from_slice(&gap);
+        }
+    }
+    move_to(cursor, x, y, out);
+    put(cursor, &row[usize::from(x)], row.len(), out);
+}
+
+/// Writes one cell at the cursor, changing the pen as it needs.
+fn put(cursor: &mut Cursor, cell: &Cell, cols: usize, out: &mut Vec<u8>) {
+    let want = Pen::of(cell);
+    let want = match cursor.pen {
+        // A blank shows only its background and the lines drawn over it: the rest of the pen
+        // can stay as it is.
+        Some(pen) if cell.symbol() == " " && !cell.modifier.contains(Modifier::REVERSED) => {
+            let keep = !SHOW_ON_BLANK;
+            Pen {
+                fg: pen.fg,
+                bg: want.bg,
+                underline: want.underline,
+                modifier: (pen.modifier & keep) | (want.modifier & SHOW_ON_BLANK),
+            }
+        }
+        _ => want,
+    };
+    set_pen(cursor, want, out);
+    out.extend_from_slice(cell.symbol().as_bytes());
+    if let Some((x, y)) = cursor.pos {
+        let x = x + width(cell);
+        // Past the last column the terminal waits to wrap: where the cursor is, is not sure.
+        cursor.pos = (usize::from(x) < cols && symbol_fits(cell)).then_some((x, y));
+    }
+}
+
+/// Whether the terminal is sure to advance the cursor by the symbol's width: a single
+/// printable ASCII character, or a symbol whose width the terminal and ratatui agree on.
+fn symbol_fits(cell: &Cell) -> bool {
+    let s = cell.symbol();
+    s.len() == 1 || s.chars().count() == 1
+}
+
+/// Changes the pen to `want` with the shortest `CSI … m`: the changes alone, or a reset and
+/// everything `want` has.
+fn set_pen(cursor: &mut Cursor, want: Pen, out: &mut Vec<u8>) {
+    if cursor.pen == Some(want) {
+        return;
+    }
+    let mut full = String::from("0");
+    push_all(&mut full, want);
+    let params = match cursor.pen {
+        Some(pen) => {
+            let mut diff = String::new();
+            push_diff(&mut diff, pen, want);
+            if diff.len() < full.len() { diff } else { full }
+        }
+        None => full,
+    };
+    let _ = write!(out, "\x1b[{params}m");
+    cursor.pen = Some(want);
+}
+
+fn push(params: &mut String, p: &str) {
+    if !params.is_empty() {
+        params.push(';');
+    }
+    params.push_str(p);
+}
+
+/// Everything a pen has, after a reset.
+fn push_all(params: &mut String, want: Pen) {
+    push_modifiers(params, want.modifier);
+    if want.fg != Color::Reset {
+        push(params, &color(want.fg, Layer::Fg));
+    }
+    if want.bg != Color::Reset {
+        push(params, &color(want.bg, Layer::Bg));
+    }
+    if want.underline != Color::Reset {
+        push(params, &color(want.underline, Layer::Underline));
+    }
+}
+
+fn push_modifiers(params: &mut String, m: Modifier) {
+    for (flag, code) in [
+        (Modifier::BOLD, "1"),
+        (Modifier::DIM, "2"),
+        (Modifier::ITALIC, "3"),
+        (Modifier::UNDERLINED, "4"),
+        (Modifier::SLOW_BLINK, "5"),
+        (Modifier::RAPID_BLINK, "6"),
+        (Modifier::REVERSED, "7"),
+        (Modifier::HIDDEN, "8"),
+        (Modifier::CROSSED_OUT, "9"),
+    ] {
+        if m.contains(flag) {
+            push(params, code);
+        }
+    }
+}
+
+/// The changes from `pen` to `want`.
+fn push_diff(params: &mut String, pen: Pen, want: Pen) {
+    let removed = pen.modifier - want.modifier;
+    let mut added = want.modifier - pen.modifier;
+    // 22 ends both bold and dim, 25 both blinks: whichever stays is set again.
+    for (pair, off) in [
+        (Modifier::BOLD | Modifier::DIM, "22"),
+        (Modifier::SLOW_BLINK | Modifier::RAPID_BLINK, "25"),
+    ] {
+        if removed.intersects(pair) {
+            push(params, off);
+            added |= want.modifier & pair;
+        }
+    }
+    for (flag, off) in [
+        (Modifier::ITALIC, "23"),
+        (Modifier::UNDERLINED, "24"),
+        (Modifier::REVERSED, "27"),
+        (Modifier::HIDDEN, "28"),
+        (Modifier::CROSSED_OUT, "29"),
+    ] {
+        if removed.contains(flag) {
+            push(params, off);
+        }
+    }
+    push_modifiers(params, added);
+    for (a, b, layer) in [
+        (pen.fg, want.fg, Layer::Fg),
+        (pen.bg, want.bg, Layer::Bg),
+        (pen.underline, want.underline, Layer::Underline),
+    ] {
+        if a != b {
+            push(params, &color(b, layer));
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Layer {
+    Fg,
+    Bg,
+    Underline,
+}
+
+/// The SGR parameters of a colour: the 16 palette colours by their own codes (30-37, 90-97),
+/// others from the 256 palette or as RGB.
+fn color(c: Color, layer: Layer) -> String {
+    let index = match c {
+        Color::Reset => None,
+        Color::Black => Some(0),
+        Color::Red => Some(1),
+        Color::Green => Some(2),
+        Color::Yellow => Some(3),
+        Color::Blue => Some(4),
+        Color::Magenta => Some(5),
+        Color::Cyan => Some(6),
+        Color::Gray => Some(7),
+        Color::DarkGray => Some(8),
+        Color::LightRed => Some(9),
+        Color::LightGreen => Some(10),
+        Color::LightYellow => Some(11),
+        Color::LightBlue => Some(12),
+        Color::LightMagenta => Some(13),
+        Color::LightCyan => Some(14),
+        Color::White => Some(15),
+        Color::Indexed(n) => Some(n),
+        Color::Rgb(r, g, b) => {
+            let base = match layer {
+                Layer::Fg => 38,
+                Layer::Bg => 48,
+                Layer::Underline => 58,
+            };
+            return format!("{base};2;{r};{g};{b}");
+        }
+    };
+    match (layer, index) {
+        (Layer::Fg, None) => "39".into(),
+        (Layer::Bg, None) => "49".into(),
+        (Layer::Underline, None) => "59".into(),
+        (Layer::Fg, Some(n @ 0..8)) => format!("{}", 30 + n),
+        (Layer::Fg, Some(n @ 8..16)) => format!("{}", 90 + n - 8),
+        (Layer::Bg, Some(n @ 0..8)) => format!("{}", 40 + n),
+        (Layer::Bg, Some(n @ 8..16)) => format!("{}", 100 + u16::from(n) - 8),
+        (Layer::Fg, Some(n)) => format!("38;5;{n}"),
+        (Layer::Bg, Some(n)) => format!("48;5;{n}"),
+        (Layer::Underline, Some(n)) => format!("58;5;{n}"),
+    }
+}
+
+/// Moves the cursor to (`x`, `y`) the shortest way: an absolute move, or relative steps (line
+/// feeds, up, down, forward, back) from where it is known to be. No carriage return or
+/// backspace: the only C0 controls a frame holds are line feeds, so a stray control from a
+/// document would stand out (`tests/hostile_pty.rs` looks for them).
+fn move_to(cursor: &mut Cursor, x: u16, y: u16, out: &mut Vec<u8>) {
+    let absolute = match (x, y) {
+        (0, 0) => "\x1b[H".to_owned(),
+        (0, _) => format!("\x1b[{}H", y + 1),
+        _ => format!("\x1b[{};{}H", y + 1, x + 1),
+    };
+    let best = match cursor.pos {
+        Some(pos) if pos == (x, y) => return,
+        Some((cx, cy)) => {
+            let vertical = match y.cmp(&cy) {
+                std::cmp::Ordering::Equal => String::new(),
+                // Line feeds (a byte each) never reach the bottom margin here: the cursor
+                // is above the row it moves to. In raw mode they do not return the carriage.
+                std::cmp::Ordering::Greater if y - cy <= 3 => "\n".repeat(usize::from(y - cy)),
+                std::cmp::Ordering::Greater => steps(y - cy, 'B'),
+                std::cmp::Ordering::Less => steps(cy - y, 'A'),
+            };
+            let horizontal = match x.cmp(&cx) {
+                std::cmp::Ordering::Equal => String::new(),
+                std::cmp::Ordering::Greater => steps(x - cx, 'C'),
+                std::cmp::Ordering::Less => steps(cx - x, 'D'),
+            };
+            let relative = format!("{vertical}{horizontal}");
+            if relative.len() < absolute.len() {
+                relative
+            } else {
+                absolute
+            }
+        }
+        None => absolute,
+    };
+    out.extend_from_slice(best.as_bytes());
+    cursor.pos = Some((x, y));
+}
+
+/// `CSI n X` for a relative move of `n` (the 1 left out).
+fn steps(n: u16, dir: char) -> String {
+    if n == 1 {
+        format!("\x1b[{dir}")
+    } else {
+        format!("\x1b[{n}{dir}")
+    }
+}

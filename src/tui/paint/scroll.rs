@@ -1,0 +1,278 @@
+//! Scrolling with the terminal's own means: when rows of the next frame are rows the screen
+//! already shows, moved up or down, a scroll region (DECSTBM) and lines deleted or inserted at
+//! its top move them there for a few bytes, instead of rewriting them.
+//!
+//! A scroll region spans the whole width, so a pane with a neighbour beside it moves the
+//! neighbour too, which must then be drawn again: each candidate is priced by the bytes of the
+//! whole frame it leads to, and taken only when that is less than the frame without it.
+
+use super::{Cursor, Pen, paint_rows, set_pen};
+use ratatui::buffer::{Buffer, Cell};
+use std::hash::{Hash, Hasher};
+use std::io::Write as _;
+
+/// Rows `top..=bottom` moved by `by` rows: up (the content goes to smaller row numbers) when
+/// positive, down when negative. Rows that come in are blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Scroll {
+    top: u16,
+    bottom: u16,
+    by: i32,
+}
+
+/// How many of the best-looking scrolls are priced in full.
+const CANDIDATES: usize = 3;
+
+/// Scrolls the terminal (and `shown` to match) when that makes the frame cheaper to send.
+pub(super) fn apply_best(
+    shown: &mut Buffer,
+    next: &Buffer,
+    cursor: &mut Cursor,
+    out: &mut Vec<u8>,
+) {
+    let candidates = candidates(shown, next);
+    if candidates.is_empty() {
+        return;
+    }
+    let mut base = Vec::new();
+    paint_rows(shown, next, &mut cursor.clone(), &mut base);
+    let mut best: Option<(usize, Scroll, Buffer)> = None;
+    for s in candidates {
+        let mut moved = shown.clone();
+        shift(&mut moved, s);
+        let mut bytes = Vec::new();
+        let mut c = *cursor;
+        emit(s, next.area.height, &mut c, &mut bytes);
+        paint_rows(&moved, next, &mut c, &mut bytes);
+        let cost = bytes.len();
+        if cost < base.len() && best.as_ref().is_none_or(|b| cost < b.0) {
+            best = Some((cost, s, moved));
+        }
+    }
+    if let Some((_, s, moved)) = best {
+        emit(s, next.area.height, cursor, out);
+        *shown = moved;
+    }
+}
+
+/// A cell as a number, for comparing rows quickly (equal cells, equal numbers).
+fn key(cell: &Cell) -> u64 {
+    let mut h = Fnv::default();
+    cell.symbol().hash(&mut h);
+    cell.fg.hash(&mut h);
+    cell.bg.hash(&mut h);
+    cell.underline_color.hash(&mut h);
+    cell.modifier.hash(&mut h);
+    h.0
+}
+
+/// FNV-1a: fast on the few bytes of a cell.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The scrolls worth pricing: for each distance, the band of rows where moving the shown
+/// rows by it matches more cells of the next frame than leaving them (the best band, by the
+/// cells it gains), the best few of all distances.
+fn candidates(shown: &Buffer, next: &Buffer) -> Vec<Scroll> {
+    let (w, h) = (usize::from(next.area.width), usize::from(next.area.height));
+    if h < 3 || w == 0 {
+        return Vec::new();
+    }
+    let a: Vec<u64> = shown.content.iter().map(key).collect();
+    let b: Vec<u64> = next.content.iter().map(key).collect();
+    let same = |ny: usize, sy: usize| {
+        let (n, s) = (&b[ny * w..(ny + 1) * w], &a[sy * w..(sy + 1) * w]);
+        n.iter().zip(s).filter(|(x, y)| x == y).count() as i64
+    };
+    let stay: Vec<i64> = (0..h).map(|y| same(y, y)).collect();
+    if stay.iter().all(|&s| s == w as i64) {
+        return Vec::new();
+    }
+    let mut found: Vec<(i64, Scroll)> = Vec::new();
+    for by in 1..h as i32 - 1 {
+        for dir in [1i32, -1] {
+            let d = by * dir;
+            // Rows of the next frame that could come from a shown row `d` below (or above).
+            let rows = (0..h).filter(|&y| {
+                let src = y as i32 + d;
+                src >= 0 && (src as usize) < h
+            });
+            // The band with the largest gain (Kadane).
+            let (mut best, mut run, mut start) = ((0i64, 0usize, 0usize), 0i64, None);
+            for y in rows {
+                let g = same(y, (y as i32 + d) as usize) - stay[y];
+                if run <= 0 {
+                    run = 0;
+                    start = Some(y);
+                }
+                run += g;
+                if run > best.0 {
+                    best = (run, start.unwrap_or(y), y);
+                }
+            }
+            let (gain, s, e) = best;
+            // Worth more than the bytes a scroll costs.
+            if gain < 8 {
+                continue;
+            }
+            let (top, bottom) = if d > 0 {
+                (s, (e + d as usize).min(h - 1))
+            } else {
+                (s.saturating_sub((-d) as usize), e)
+            };
+            if bottom > top && (bottom - top) as i32 >= by {
+                let scroll = Scroll {
+                    top: top as u16,
+                    bottom: bottom as u16,
+                    by: d,
+                };
+                found.push((gain, scroll));
+            }
+        }
+    }
+    found.sort_by_key(|&(gain, _)| std::cmp::Reverse(gain));
+    found.truncate(CANDIDATES);
+    found.into_iter().map(|(_, s)| s).collect()
+}
+
+/// Moves `buf`'s rows as the terminal will: rows `top..=bottom` by `by`, blank rows coming in.
+pub(super) fn shift(buf: &mut Buffer, s: Scroll) {
+    let w = usize::from(buf.area.width);
+    let rows = &mut buf.content[usize::from(s.top) * w..(usize::from(s.bottom) + 1) * w];
+    let n = s.by.unsigned_abs() as usize * w;
+    if s.by > 0 {
+        rows.rotate_left(n);
+        let len = rows.len();
+        rows[len - n..].fill(Cell::EMPTY);
+    } else {
+        rows.rotate_right(n);
+        rows[..n].fill(Cell::EMPTY);
+    }
+}
+
+/// The bytes of a scroll: the default background (the rows that come in take the pen's), a
+/// region when the rows below it must stay, and lines deleted (DL) or inserted (IL) at its top,
+/// which pulls the rows under them up or pushes them down inside the region; then the region
+/// back to the whole screen. These are a VT102's; ncurses scrolls with them too.
+pub(super) fn emit(s: Scroll, height: u16, cursor: &mut Cursor, out: &mut Vec<u8>) {
+    let pen = cursor.pen.unwrap_or(Pen::DEFAULT);
+    if cursor.pen.is_none() || pen.bg != ratatui::style::Color::Reset {
+        set_pen(
+            cursor,
+            Pen {
+                bg: ratatui::style::Color::Reset,
+                ..pen
+            },
+            out,
+        );
+    }
+    // Without a region, lines are deleted and inserted down to the bottom of the screen.
+    let region = s.bottom != height - 1;
+    if region {
+        let _ = write!(out, "\x1b[{};{}r", s.top + 1, s.bottom + 1);
+    }
+    match s.top {
+        0 => out.extend_from_slice(b"\x1b[H"),
+        top => {
+            let _ = write!(out, "\x1b[{}H", top + 1);
+        }
+    }
+    let n = s.by.unsigned_abs();
+    let op = if s.by > 0 { 'M' } else { 'L' };
+    let _ = match n {
+        1 => write!(out, "\x1b[{op}"),
+        n => write!(out, "\x1b[{n}{op}"),
+    };
+    if region {
+        out.extend_from_slice(b"\x1b[r");
+    }
+    // Resetting the region homes the cursor; DL and IL leave it at the start of its row.
+    cursor.pos = Some(if region { (0, 0) } else { (0, s.top) });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::Rect;
+
+    fn rows(lines: &[&str]) -> Buffer {
+        Buffer::with_lines(lines.iter().copied())
+    }
+
+    #[test]
+    fn a_list_moved_up_one_row_is_found() {
+        let shown = rows(&["a1", "b2", "c3", "d4", "e5", "zz"]);
+        let next = rows(&["b2", "c3", "d4", "e5", "f6", "zz"]);
+        let c = candidates(&shown, &next);
+        assert_eq!(
+            c.first(),
+            Some(&Scroll {
+                top: 0,
+                bottom: 4,
+                by: 1
+            })
+        );
+    }
+
+    #[test]
+    fn a_list_moved_down_is_found() {
+        let shown = rows(&["xx", "b2", "c3", "d4", "e5", "f6"]);
+        let next = rows(&["xx", "a1", "b2", "c3", "d4", "e5"]);
+        let c = candidates(&shown, &next);
+        assert_eq!(
+            c.first(),
+            Some(&Scroll {
+                top: 1,
+                bottom: 5,
+                by: -1
+            })
+        );
+    }
+
+    #[test]
+    fn nothing_moved_is_no_scroll() {
+        let b = rows(&["a1", "b2", "c3", "d4"]);
+        assert!(candidates(&b, &b).is_empty());
+    }
+
+    #[test]
+    fn shift_blanks_the_rows_that_come_in() {
+        let mut b = rows(&["a", "b", "c", "d"]);
+        shift(
+            &mut b,
+            Scroll {
+                top: 1,
+                bottom: 3,
+                by: 1,
+            },
+        );
+        assert_eq!(b, rows(&["a", "c", "d", " "]));
+        shift(
+            &mut b,
+            Scroll {
+                top: 0,
+                bottom: 3,
+                by: -2,
+            },
+        );
+        assert_eq!(b, rows(&[" ", " ", "a", "c"]));
+        assert_eq!(b.area, Rect::new(0, 0, 1, 4));
+    }
+}
