@@ -30,6 +30,9 @@ pub struct Config {
     pub theme: ThemeConfig,
     /// Whether the reader captures the mouse (wheel scrolling, click to select).
     pub mouse: bool,
+    /// A retrained section model (`[analysis] model`), resolved against the folder of the
+    /// file that names it; `None` for the shipped one.
+    pub model: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -109,6 +112,15 @@ struct ConfigFile {
     library_keys: Bindings,
     theme: ThemeFile,
     mouse: Option<bool>,
+    analysis: AnalysisFile,
+}
+
+/// The `[analysis]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct AnalysisFile {
+    /// A weights file written by `debrief train`.
+    model: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -175,7 +187,12 @@ impl Config {
                 _ => format!("cannot read: {e}"),
             },
         })?;
-        Config::from_sources(DEFAULT_CONFIG_NAME, DEFAULT_CONFIG, Some((&name, &text)))
+        Config::from_sources_in(
+            DEFAULT_CONFIG_NAME,
+            DEFAULT_CONFIG,
+            Some((&name, &text)),
+            path.parent(),
+        )
     }
 
     /// Parses the defaults and an optional user file (name, text) and merges them.
@@ -183,6 +200,17 @@ impl Config {
         default_name: &str,
         default_text: &str,
         user: Option<(&str, &str)>,
+    ) -> Result<Config, ConfigError> {
+        Config::from_sources_in(default_name, default_text, user, None)
+    }
+
+    /// As [`Config::from_sources`], with the folder the user's file is in (relative paths
+    /// in it are resolved against it).
+    fn from_sources_in(
+        default_name: &str,
+        default_text: &str,
+        user: Option<(&str, &str)>,
+        folder: Option<&Path>,
     ) -> Result<Config, ConfigError> {
         let base = parse(default_name, default_text)?;
         let over = match user {
@@ -208,6 +236,7 @@ impl Config {
             })?;
         let mut lexicon = base.lexicon.clone();
         let mut mouse = base.mouse.unwrap_or(false);
+        let mut model = base.analysis.model.clone();
         let reader = merge_keys(
             (default_name, default_text, &base.keys),
             over.as_ref().map(|(n, t, f)| (*n, *t, &f.keys)),
@@ -231,6 +260,12 @@ impl Config {
             if let Some(m) = f.mouse {
                 mouse = m;
             }
+            if let Some(m) = &f.analysis.model {
+                model = Some(match folder {
+                    Some(dir) if m.is_relative() => dir.join(m),
+                    _ => m.clone(),
+                });
+            }
         }
         Ok(Config {
             lexicon,
@@ -241,6 +276,7 @@ impl Config {
             },
             theme,
             mouse,
+            model,
         })
     }
 }

@@ -11,4 +11,6 @@ pub mod library;
 pub mod loader;
 pub mod model;
 pub mod report;
+#[cfg(feature = "train")]
+pub mod train;
 pub mod tui;

@@ -27,8 +27,10 @@ enum Opened {
 fn run(cli: Cli) -> Result<(), CliError> {
     let config =
         Config::load(cli.common.config.as_deref()).map_err(|e| CliError::Config(e.to_string()))?;
+    let model = cli::section_model(config.model.as_deref())?;
     let options = Options {
         date: cli.common.date,
+        model,
         lexicon: Arc::new(Lexicon::with_additions(&config.lexicon)),
     };
     match cli.command {
@@ -37,6 +39,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
             recursive,
             paths,
         }) => cli::analyze(&paths, recursive, format, &options),
+        #[cfg(feature = "train")]
+        Some(Command::Train(args)) => debrief::train::command::run(&args, &options),
         None => {
             // Everything that can fail on input happens before the terminal is touched.
             let opened = match cli.paths.as_slice() {
