@@ -1,13 +1,14 @@
 //! Command-line arguments and the non-interactive `analyze` command.
 
 use crate::library::{self, DiscoverError, DocId, Reading};
-use crate::loader::{self, LoadError, Options};
+use crate::loader::{self, LoadError, Options, SectionModel};
 use crate::model::Briefing;
 use crate::report;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Writes one line to standard error. Unlike `eprintln!`, a standard error that cannot be
 /// written (a terminal that hung up) is not a panic: the line is dropped.
@@ -111,6 +112,11 @@ pub enum Command {
         /// The briefing (UTF-8 text).
         path: PathBuf,
     },
+    /// Fit the section model on gold-read briefings (NAME.txt beside NAME.gold.toml) and
+    /// report its document-level cross-validation.
+    #[cfg(feature = "train")]
+    #[command(after_help = EXIT_STATUS_HELP)]
+    Train(crate::train::command::TrainArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -177,6 +183,19 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, CliError> {
         std::io::ErrorKind::PermissionDenied => fail("permission denied".into()),
         _ => fail(e.to_string()),
     })
+}
+
+/// The section model: the shipped one, or the retrained weights file the configuration names.
+pub fn section_model(path: Option<&Path>) -> Result<Arc<SectionModel>, CliError> {
+    let Some(path) = path else {
+        return Ok(SectionModel::embedded());
+    };
+    let shown = shown_path(path);
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::Config(format!("{shown}: cannot read the model: {e}")))?;
+    let model = SectionModel::parse(&text)
+        .map_err(|e| CliError::Config(format!("{shown}: {}", e.replace('\n', " "))))?;
+    Ok(Arc::new(model))
 }
 
 /// Reads and analyses one briefing, with its corrections applied.

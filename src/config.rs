@@ -32,6 +32,9 @@ pub struct Config {
     pub mouse: bool,
     /// No notes about the files of a folder that are not briefings (as `--quiet`).
     pub quiet: bool,
+    /// A retrained section model (`[analysis] model`), resolved against the folder of the
+    /// file that names it; `None` for the shipped one.
+    pub model: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -114,6 +117,15 @@ struct ConfigFile {
     theme: ThemeFile,
     mouse: Option<bool>,
     quiet: Option<bool>,
+    analysis: AnalysisFile,
+}
+
+/// The `[analysis]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct AnalysisFile {
+    /// A weights file written by `debrief train`.
+    model: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -180,7 +192,12 @@ impl Config {
                 _ => format!("cannot read: {e}"),
             },
         })?;
-        Config::from_sources(DEFAULT_CONFIG_NAME, DEFAULT_CONFIG, Some((&name, &text)))
+        Config::from_sources_in(
+            DEFAULT_CONFIG_NAME,
+            DEFAULT_CONFIG,
+            Some((&name, &text)),
+            path.parent(),
+        )
     }
 
     /// Parses the defaults and an optional user file (name, text) and merges them.
@@ -188,6 +205,17 @@ impl Config {
         default_name: &str,
         default_text: &str,
         user: Option<(&str, &str)>,
+    ) -> Result<Config, ConfigError> {
+        Config::from_sources_in(default_name, default_text, user, None)
+    }
+
+    /// As [`Config::from_sources`], with the folder the user's file is in (relative paths
+    /// in it are resolved against it).
+    fn from_sources_in(
+        default_name: &str,
+        default_text: &str,
+        user: Option<(&str, &str)>,
+        folder: Option<&Path>,
     ) -> Result<Config, ConfigError> {
         let base = parse(default_name, default_text)?;
         let over = match user {
@@ -214,6 +242,7 @@ impl Config {
         let mut lexicon = base.lexicon.clone();
         let mut mouse = base.mouse.unwrap_or(false);
         let mut quiet = base.quiet.unwrap_or(false);
+        let mut model = base.analysis.model.clone();
         let reader = merge_keys(
             (default_name, default_text, &base.keys),
             over.as_ref().map(|(n, t, f)| (*n, *t, &f.keys)),
@@ -243,6 +272,12 @@ impl Config {
             if let Some(q) = f.quiet {
                 quiet = q;
             }
+            if let Some(m) = &f.analysis.model {
+                model = Some(match folder {
+                    Some(dir) if m.is_relative() => dir.join(m),
+                    _ => m.clone(),
+                });
+            }
         }
         Ok(Config {
             lexicon,
@@ -254,6 +289,7 @@ impl Config {
             theme,
             mouse,
             quiet,
+            model,
         })
     }
 }

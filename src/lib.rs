@@ -13,4 +13,6 @@ pub mod loader;
 pub mod model;
 pub mod report;
 pub mod shown;
+#[cfg(feature = "train")]
+pub mod train;
 pub mod tui;

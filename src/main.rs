@@ -37,8 +37,10 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Config::load(cli.common.config.as_deref()).map_err(|e| CliError::Config(e.to_string()))?;
     // `--quiet`, or `quiet = true` in the configuration.
     let quiet = cli.common.quiet || config.quiet;
+    let model = cli::section_model(config.model.as_deref())?;
     let options = Options {
         date: cli.common.date,
+        model,
         lexicon: Arc::new(Lexicon::with_additions(&config.lexicon)),
     };
     match cli.command {
@@ -67,6 +69,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
             reading(no_corrections),
             &options,
         ),
+        #[cfg(feature = "train")]
+        Some(Command::Train(args)) => debrief::train::command::run(&args, &options),
         None => {
             // Everything that can fail on input happens before the terminal is touched.
             let opened = match cli.paths.as_slice() {

@@ -340,3 +340,99 @@ fn quiet_silences_the_skipped_notes() {
     assert!(out.status.success());
     assert_eq!(common::command::stderr(&out), "");
 }
+
+#[test]
+fn a_model_file_that_cannot_be_used_is_a_one_line_error() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-bad-model");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "[analysis]\nmodel = \"broken.toml\"\n").unwrap();
+    std::fs::write(dir.join("broken.toml"), "sections = 3\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_debrief"))
+        .args(["analyze", "--config"])
+        .arg(&config)
+        .arg("tests/fixtures/press-briefing.txt")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("broken.toml"), "{err}");
+    std::fs::remove_file(dir.join("broken.toml")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_debrief"))
+        .args(["analyze", "--config"])
+        .arg(&config)
+        .arg("tests/fixtures/press-briefing.txt")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the model"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn train_reports_cross_validation_and_writes_weights_that_analyze_uses() {
+    // A tiny gold-read corpus written for this test: two briefings of every section.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-train");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let docs = [
+        (
+            "a",
+            "The agency accused the militia of smuggling rifles. The militia denied the charge as false. The council condemned the smuggling. The port opened in 1990.",
+        ),
+        (
+            "b",
+            "Officials alleged that the army shelled the town. The army rejected the claims as baseless. The union urged restraint. The town has ten thousand people.",
+        ),
+        (
+            "c",
+            "Inspectors said the firm hacked the ministry. The firm dismissed the report as fabricated. Parliament demanded an inquiry. The firm was founded in 2001.",
+        ),
+    ];
+    let sections = ["allegation", "denial", "response", "context"];
+    for (name, text) in docs {
+        std::fs::write(
+            dir.join(format!("{name}.txt")),
+            format!(
+                "+++\ntitle = \"{name}\"\ndate = 2024-05-01\nformat = \"article\"\n+++\n{text}\n"
+            ),
+        )
+        .unwrap();
+        let mut gold = String::new();
+        for (s, sec) in text.split(". ").zip(sections) {
+            let anchor = s.trim_end_matches('.');
+            gold.push_str(&format!(
+                "[[sentence]]\nanchor = \"{anchor}\"\nsection = \"{sec}\"\nspeakers = []\n\n"
+            ));
+        }
+        std::fs::write(dir.join(format!("{name}.gold.toml")), gold).unwrap();
+    }
+    let weights = dir.join("w.toml");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_debrief"))
+        .args(["train", "--folds", "3", "--min-count", "1", "-o"])
+        .arg(&weights)
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains("3 briefings, 12 gold sentences"),
+        "{report}"
+    );
+    assert!(report.contains("pooled: sentences 12"), "{report}");
+    let written = std::fs::read_to_string(&weights).unwrap();
+    let model = debrief::loader::SectionModel::parse(&written).expect("parses");
+    assert_eq!(model.training.files.len(), 3);
+    assert!(
+        model.training.files[0].file.ends_with("/a.txt"),
+        "{:?}",
+        model.training.files[0]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -185,7 +185,7 @@ fn key_names_round_trip() {
 const BROKEN: &[(&str, &str)] = &[
     (
         "unknown_key.toml",
-        "2:1: unknown field `colour`, expected one of `lexicon`, `keys`, `filter_keys`, `library_keys`, `theme`, `mouse`, `quiet`",
+        "2:1: unknown field `colour`, expected one of `lexicon`, `keys`, `filter_keys`, `library_keys`, `theme`, `mouse`, `quiet`, `analysis`",
     ),
     ("bad_key.toml", "2:15: unknown key \"ctrl-banana\""),
     (
@@ -290,4 +290,16 @@ fn user_file_is_found_under_xdg_config_home() {
         dir.join("config.toml").display()
     );
     assert!(err.contains(&expected), "{err}");
+}
+
+#[test]
+fn a_retrained_model_is_named_relative_to_the_config_file() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("config-model");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("config.toml");
+    std::fs::write(&file, "[analysis]\nmodel = \"mine.toml\"\n").unwrap();
+    let c = debrief::config::Config::load(Some(&file)).expect("loads");
+    assert_eq!(c.model, Some(dir.join("mine.toml")));
+    assert_eq!(debrief::config::Config::default().model, None);
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -182,17 +182,15 @@ fn a_sentence_with_thousands_of_dates_and_cues_lists_some_and_counts_the_rest() 
         time.ends_with(&format!("; and {} more", n - listed)),
         "{time}"
     );
-    // The cues that decided the section, likewise.
+    // The reasons for the section: the model keeps its few strongest, whatever the length.
     let cues = app.briefing.sentences[0].cues.len();
-    assert!(cues > 100, "{cues} cues");
+    assert!((1..=3).contains(&cues), "{cues} cues");
     let section = lines
         .iter()
         .find(|l| l.starts_with("Section "))
         .expect("a Section line");
-    let listed = section.matches("(").count();
-    assert!(listed >= 3 && section.len() < 84 * 5, "{section}");
     assert!(
-        section.ends_with(&format!(", and {} more", cues - listed)),
+        section.contains("because") && section.len() < 84 * 5,
         "{section}"
     );
 }

@@ -21,6 +21,7 @@ fn fixture() -> Briefing {
     let options = Options {
         date: None,
         lexicon: Arc::new(Lexicon::with_additions(&Default::default())),
+        ..Options::default()
     };
     loader::load(&bytes, &options).expect("the fixture loads")
 }

@@ -1,15 +1,17 @@
-//! Classification: each sentence's section, the cues that decided it, and the claim spans
-//! (quotes, reported claims, hedges, figures) the reader highlights.
+//! Classification: each sentence's section, the features that decided it, and the claim
+//! spans (quotes, reported claims, hedges, figures) the reader highlights.
 //!
-//! Sections are scored from weighted cue words (see `assets/lexicon.toml`). A strong denial cue
-//! that is not negated makes a denial; otherwise the best-scoring section wins, ties going to
-//! the first of denial, allegation, response, context. A sentence with no cue that continues
-//! the previous sentence's denial (same speakers, same paragraph) stays a denial; other
-//! sentences with no cue are context.
+//! The section is the best of the four scores of the trained model ([`SectionModel`]) over
+//! the sentence's features ([`super::features`]), decided in document order so that each
+//! sentence sees the section decided for the one before. The strongest contributing
+//! features are kept as the sentence's cues, lexicon cues first, so the reader can show why.
 
+use super::features::{Context, CueHit, Extractor, Kind, Sink, cue_hits};
 use super::lexicon::{Hit, Reporting, Scan, Weight};
-use crate::model::{Cue, Likelihood, Section, Sentence, Span, SpanKind};
+use super::sections::SectionModel;
+use crate::model::{Cue, Format, Likelihood, Section, Sentence, Source, Span, SpanKind};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Words that negate a cue standing just after them.
@@ -37,97 +39,197 @@ const NEGATABLE: &[&str] = &[
     "confirmed",
 ];
 
-/// Openers of a background sentence.
-const BACKGROUND_OPENERS: &[&str] = &[
-    "since ",
-    "historically",
-    "for years",
-    "for decades",
-    "in the past",
-    "previously",
-    "until ",
-];
-
 /// "X says it did not ...": a speaker's claim that it did not do something.
 static SELF_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i-u)\b(?:say|says|said|insist|insists|insisted|maintain|maintains|maintained|claim|claims|claimed|argue|argues|argued)\s+(?:that\s+)?(?:it|they|he|she|we|i)\s+(?:(?:did|had|has|have|was|were|is|are)(?:\s+not|n(?u:['’])t)|never|had\s+no|has\s+no|played\s+no)\b")
         .expect("self-denial regex")
 });
 
+/// How many features a sentence keeps as the reasons for its section.
+const REASONS: usize = 3;
+
 /// Sets each sentence's section, cues, likelihood and highlight spans.
 /// `scans` holds each sentence's lexicon matches (reporting verbs, cues, hedges).
-pub fn classify(sentences: &mut [Sentence], scans: Vec<Scan>) {
-    let mut prev: Option<(usize, Vec<usize>, Section)> = None;
-    // Each sentence's verbs are dropped as soon as it is done, to keep the peak low.
-    for (s, scan) in sentences.iter_mut().zip(scans) {
-        let hits = live_cues(&s.text, &scan);
-        let (section, cues) = decide(&s.text, &hits);
-        let continues_denial = prev.as_ref().is_some_and(|(para, speakers, sec)| {
-            // In a transcript every sentence of a turn has the same speaker: no signal there.
-            let explicit = s.text.starts_with(['“', '"'])
-                || s.spans.iter().any(|sp| sp.kind == SpanKind::Speaker);
-            explicit
-                && s.turn.is_none()
-                && *para == s.paragraph
-                && *sec == Section::Denial
-                && !s.speakers.is_empty()
-                && *speakers == s.speakers
-        });
-        // A reporter's question asking for a reaction, with no accusation in it, is context.
-        let press_question =
-            s.turn.as_deref().is_some_and(|t| {
-                super::attribute::label_kind(t) == crate::model::SourceKind::Press
-            }) && s.text.trim_end_matches(['”', '"', ')', ' ']).ends_with('?');
-        let (section, cues) = if press_question && section == Section::Response {
-            let rule = "a reporter's question asking for a reaction";
-            (Section::Context, vec![Cue::rule(Section::Context, rule)])
-        } else {
-            (section, cues)
+pub fn classify(
+    sentences: &mut [Sentence],
+    scans: Vec<Scan>,
+    sources: &[Source],
+    format: Format,
+    model: &SectionModel,
+) {
+    let mut extractor = Extractor::default();
+    let mut scorer = model.scorer();
+    let home = home_party(sentences, sources);
+    let mut previous: Option<Section> = None;
+    let mut index_in_paragraph = 0;
+    // Each sentence's matches are dropped as soon as it is done, to keep the peak low.
+    for (i, scan) in scans.into_iter().enumerate() {
+        let ctx = context(
+            sentences,
+            i,
+            sources,
+            format,
+            previous,
+            &mut index_in_paragraph,
+        );
+        let ctx = Context {
+            home_party: home,
+            ..ctx
         };
-        let (section, cues) = if cues.is_empty() && continues_denial {
-            (
-                Section::Denial,
-                vec![Cue::rule(Section::Denial, "continues the speaker's denial")],
-            )
-        } else {
-            (section, cues)
-        };
-        for h in &hits {
-            if h.value.0 == section {
-                s.spans.push(Span::new(SpanKind::Cue, h.start, h.end));
-            }
+        let s = &sentences[i];
+        let cues = live_cues(&s.text, &scan);
+        scorer.reset();
+        sentence_features(s, &scan, &cues, &ctx, &mut extractor, &mut scorer);
+        let section = scorer.best();
+        let reasons = reasons(&scorer, section, &cues);
+        let s = &mut sentences[i];
+        for c in cues.iter().filter(|c| c.section == section && !c.negated) {
+            s.spans.push(Span::new(SpanKind::Cue, c.start, c.end));
         }
         s.section = section;
-        s.cues = cues;
+        s.cues = reasons;
         claim_spans(s, &scan);
-        prev = Some((s.paragraph, s.speakers.clone(), section));
+        previous = Some(section);
     }
 }
 
-/// The cues of a sentence, without those a negation cancels.
-fn live_cues(text: &str, scan: &Scan) -> Vec<Hit<(Section, Weight)>> {
-    let mut hits = scan.cues();
-    let negative = has_negation(text);
-    hits.extend(
-        SELF_DENIAL
-            .find_iter(if negative { text } else { "" })
-            .map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
-                value: (Section::Denial, 3),
-            }),
-    );
-    hits.retain(|h| {
-        let word = &text[h.start..h.end];
-        let negatable = NEGATABLE.iter().any(|n| n.eq_ignore_ascii_case(word));
-        !(negatable && negated(text, h.start))
-    });
-    hits
+/// The context of sentence `i` for feature extraction; `index_in_paragraph` is carried from
+/// one call to the next (call in document order, starting at 0).
+pub fn context<'a>(
+    sentences: &[Sentence],
+    i: usize,
+    sources: &'a [Source],
+    format: Format,
+    previous: Option<Section>,
+    index_in_paragraph: &mut usize,
+) -> Context<'a> {
+    let before = i.checked_sub(1).map(|p| &sentences[p]);
+    let s = &sentences[i];
+    let same_paragraph = before.is_some_and(|p| p.paragraph == s.paragraph);
+    *index_in_paragraph = if same_paragraph {
+        *index_in_paragraph + 1
+    } else {
+        0
+    };
+    let same_voice_as_previous = before
+        .is_some_and(|p| same_paragraph && !s.speakers.is_empty() && p.speakers == s.speakers);
+    Context {
+        sources,
+        format,
+        previous,
+        same_voice_as_previous,
+        index_in_paragraph: *index_in_paragraph,
+        home_party: None,
+    }
+}
+
+/// The party a briefing mostly speaks for: that of the sources of the most sentences
+/// (reporters and news outlets aside).
+pub fn home_party<'a>(sentences: &[Sentence], sources: &'a [Source]) -> Option<&'a str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for s in sentences {
+        for src in s.speakers.iter().filter_map(|&id| sources.get(id)) {
+            let Some(p) = src.party.as_deref() else {
+                continue;
+            };
+            if matches!(p, "press" | "media") {
+                continue;
+            }
+            match counts.iter_mut().find(|(q, _)| *q == p) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((p, 1)),
+            }
+        }
+    }
+    // The first party to reach the highest count: the earliest of equals.
+    let best = counts.iter().map(|c| c.1).max()?;
+    counts.iter().find(|c| c.1 == best).map(|c| c.0)
+}
+
+/// Sends every feature of `s` to `sink`: the one extraction training and prediction share.
+pub fn sentence_features(
+    s: &Sentence,
+    scan: &Scan,
+    cues: &[CueHit],
+    ctx: &Context,
+    extractor: &mut Extractor,
+    sink: &mut dyn Sink,
+) {
+    let self_denial = if has_negation(&s.text) {
+        SELF_DENIAL.find(&s.text).map(|m| m.range())
+    } else {
+        None
+    };
+    extractor.extract(s, scan, cues, self_denial, ctx, sink);
+}
+
+/// The reasons kept for a decision: the strongest contributing features, each with its
+/// words where it has some.
+fn reasons(scorer: &super::sections::Scorer, section: Section, cues: &[CueHit]) -> Vec<Cue> {
+    let mut out: Vec<Cue> = Vec::new();
+    // Where in the paragraph a sentence stands says nothing a reader would call a reason.
+    let strongest = scorer.strongest(section, REASONS * 3);
+    for c in strongest.iter().filter(|c| c.kind != Kind::Position) {
+        if out.len() == REASONS {
+            break;
+        }
+        let at: Range<usize> = c.at.clone().unwrap_or(0..0);
+        // A lexicon cue's phrase and its weight class name the same words: keep one.
+        if !at.is_empty() && out.iter().any(|o| o.start as usize == at.start) {
+            continue;
+        }
+        let rule = if matches!(c.kind, Kind::Cue | Kind::CuePhrase) {
+            cues.iter()
+                .find(|h| h.start == at.start)
+                .map_or(c.kind.describe(), |h| rule_name(h.section, h.weight))
+        } else if c.kind == Kind::Reporting && at.is_empty() {
+            "no reporting verb"
+        } else if c.kind == Kind::WordClass && at.is_empty() {
+            "kinds of words together"
+        } else {
+            c.kind.describe()
+        };
+        out.push(Cue::new(section, at, rule));
+    }
+    // Lexicon cues first: they are what a reader recognises.
+    out.sort_by_key(|c| !rule_is_cue(c.rule));
+    out
+}
+
+fn rule_is_cue(rule: &str) -> bool {
+    rule.ends_with(" cue")
+}
+
+/// The cues of a sentence, with negation and clause marked.
+pub fn live_cues(text: &str, scan: &Scan) -> Vec<CueHit> {
+    let hits: Vec<Hit<(Section, Weight)>> = scan.cues();
+    let subordinate = if hits.is_empty() {
+        text.len()
+    } else {
+        subordinate_start(text)
+    };
+    cue_hits(
+        text,
+        &hits,
+        |start| {
+            let end = hits
+                .iter()
+                .find(|h| h.start == start)
+                .map_or(start, |h| h.end);
+            let word = &text[start..end];
+            NEGATABLE.iter().any(|n| n.eq_ignore_ascii_case(word)) && negated(text, start)
+        },
+        subordinate,
+    )
 }
 
 /// True when one of the three words before `at` is a negation.
-fn negated(text: &str, at: usize) -> bool {
+pub fn negated(text: &str, at: usize) -> bool {
     let window = &text[text.floor_char_boundary(at.saturating_sub(48))..at];
+    // Every negation has an n: most windows are ruled out at one look.
+    if memchr::memchr2(b'n', b'N', window.as_bytes()).is_none() {
+        return false;
+    }
     window
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
@@ -143,7 +245,7 @@ fn negated(text: &str, at: usize) -> bool {
         })
 }
 
-/// How a cue of `weight` for `section` is described to the reader.
+/// How a lexicon cue of `weight` for `section` is described to the reader.
 fn rule_name(section: Section, weight: Weight) -> &'static str {
     const NAMES: [[&str; 3]; 4] = [
         [
@@ -169,59 +271,6 @@ fn has_negation(text: &str) -> bool {
             || rest.starts_with(b"ever")
             || i > 0 && b[i - 1] == b' ' && rest.starts_with(b"o ")
     })
-}
-
-/// The section and the cues that decided it.
-fn decide(text: &str, hits: &[Hit<(Section, Weight)>]) -> (Section, Vec<Cue>) {
-    let mut score = [0u32; 4];
-    let subordinate = if hits.is_empty() {
-        text.len()
-    } else {
-        subordinate_start(text)
-    };
-    for h in hits {
-        let w = u32::from(h.value.1);
-        // Cues in a subordinate clause ("..., which violated ...") count half.
-        score[h.value.0.index()] += if h.start >= subordinate { w / 2 } else { w };
-    }
-    // Weak cues alone ("the attack came during Ramadan") do not make a section.
-    if hits.iter().all(|h| h.value.1 < 2) {
-        score = [0; 4];
-    }
-    let opening = text.trim_start_matches(['“', '"', '(']);
-    let lower = opening[..opening.floor_char_boundary(24)].to_ascii_lowercase();
-    let background = BACKGROUND_OPENERS.iter().find(|o| lower.starts_with(*o));
-    if background.is_some() {
-        score[Section::Context.index()] += 6;
-    }
-    let strong_denial = hits.iter().any(|h| h.value == (Section::Denial, 3));
-    let section = if strong_denial {
-        Section::Denial
-    } else {
-        // Ties go to the earlier section in Section::ALL.
-        let best = Section::ALL.iter().copied().max_by(|a, b| {
-            score[a.index()]
-                .cmp(&score[b.index()])
-                .then(b.index().cmp(&a.index()))
-        });
-        match best {
-            Some(s) if score[s.index()] > 0 => s,
-            _ => Section::Context,
-        }
-    };
-    let mut cues: Vec<Cue> = hits
-        .iter()
-        .filter(|h| h.value.0 == section)
-        .map(|h| Cue::new(section, h.start..h.end, rule_name(section, h.value.1)))
-        .collect();
-    if let Some(o) = background {
-        cues.insert(0, {
-            let start = text.len() - text.trim_start().len();
-            let end = start + o.trim_end().len();
-            Cue::new(Section::Context, start..end, "opens with background")
-        });
-    }
-    (section, cues)
 }
 
 /// Where a subordinate clause begins ("in response to reports that ...", ", which ..."), or
@@ -390,23 +439,6 @@ mod tests {
     use super::*;
     use crate::loader::Lexicon;
 
-    fn section(text: &str) -> Section {
-        let lx = Lexicon::default();
-        decide(text, &live_cues(text, &lx.scan(text))).0
-    }
-
-    #[test]
-    fn strong_denial_wins() {
-        assert_eq!(
-            section("The ministry rejected the accusations as groundless."),
-            Section::Denial
-        );
-        assert_eq!(
-            section("Officials dismissed the claims and condemned the report."),
-            Section::Denial
-        );
-    }
-
     #[test]
     fn amounts_in_words_are_found_in_any_usual_case() {
         for t in [
@@ -459,55 +491,6 @@ mod tests {
             let negated = super::negated(text, text.find(word).unwrap());
             assert_eq!(negated, text.contains("Don’t"), "{text}");
         }
-    }
-
-    #[test]
-    fn negated_denial_is_not_a_denial() {
-        assert_ne!(
-            section("The ministry did not deny that troops had crossed the border."),
-            Section::Denial
-        );
-    }
-
-    #[test]
-    fn allegations_responses_and_context() {
-        assert_eq!(
-            section("Investigators accused the militia of smuggling weapons."),
-            Section::Allegation
-        );
-        assert_eq!(
-            section("The council urged both sides to show restraint."),
-            Section::Response
-        );
-        assert_eq!(
-            section("Since 2019, the two states have traded grain."),
-            Section::Context
-        );
-        assert_eq!(section("The river floods every spring."), Section::Context);
-    }
-
-    #[test]
-    fn saying_one_did_not_is_a_denial() {
-        assert_eq!(
-            section("The militia says it did not attack the camp."),
-            Section::Denial
-        );
-        assert_eq!(
-            section("Officials insisted they hadn’t fired first."),
-            Section::Denial
-        );
-        assert_ne!(
-            section("The militia says it attacked the camp."),
-            Section::Denial
-        );
-    }
-
-    #[test]
-    fn refusal_to_attribute_is_a_denial() {
-        assert_eq!(
-            section("We are not now in a position to attribute this activity to them."),
-            Section::Denial
-        );
     }
 
     #[test]

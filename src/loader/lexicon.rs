@@ -149,7 +149,6 @@ const TIME_WORDS: (&[&str], &[&str]) = (
         "Hanukkah",
         "Diwali",
         "Nowruz",
-        "New Year",
         "Good Friday",
     ],
     &[
@@ -166,6 +165,14 @@ const TIME_WORDS: (&[&str], &[&str]) = (
         "autumn",
         "fall",
         "winter",
+        "weekend",
+        "overnight",
+        "later",
+        "earlier",
+        "following",
+        "previous",
+        "new year",
+        "year",
     ],
 );
 

@@ -7,8 +7,10 @@
 
 pub mod attribute;
 pub mod classify;
+pub mod features;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod sections;
 pub mod segment;
 pub mod text;
 pub mod timeline;
@@ -17,6 +19,7 @@ pub mod tokens;
 use crate::model::{Briefing, Precision, Sentence, Span, SpanKind, TimeRef};
 use jiff::civil::Date;
 pub use lexicon::Lexicon;
+pub use sections::SectionModel;
 use std::sync::Arc;
 
 /// Why a document could not be loaded.
@@ -27,12 +30,24 @@ pub enum LoadError {
 }
 
 /// What the loader needs besides the bytes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Overrides the document's own date as the reference for relative times.
     pub date: Option<Date>,
     /// The lexicons (reporting verbs, cues, hedges), defaults merged with the user's.
     pub lexicon: Arc<Lexicon>,
+    /// The section model: the shipped weights, or the user's retrained ones.
+    pub model: Arc<SectionModel>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            date: None,
+            lexicon: Arc::default(),
+            model: SectionModel::embedded(),
+        }
+    }
 }
 
 /// Parses `YYYY-MM-DD` (also accepting a TOML datetime that starts with one).
@@ -99,6 +114,7 @@ pub fn load_owned(bytes: Vec<u8>, options: &Options) -> Result<Briefing, LoadErr
         format,
         title: doc.title.as_deref(),
         source: doc.source.as_deref(),
+        license: doc.license.as_deref(),
     };
     let scans: Vec<_> = sentences
         .iter()
@@ -110,8 +126,9 @@ pub fn load_owned(bytes: Vec<u8>, options: &Options) -> Result<Briefing, LoadErr
         .zip(&scans)
         .map(|(s, scan)| may_hold_time(&s.text, scan))
         .collect();
-    classify::classify(&mut sentences, scans);
+    // Times first: a sentence's time expressions are among the features of its section.
     let timeline = find_times(&mut sentences, &times, date);
+    classify::classify(&mut sentences, scans, &sources, format, &options.model);
     for s in &mut sentences {
         // A year is a time, not a figure.
         // Times sorted by start with the furthest end reached so far, so each figure is
@@ -162,8 +179,9 @@ pub fn load_owned(bytes: Vec<u8>, options: &Options) -> Result<Briefing, LoadErr
 /// `candidates` says which sentences may hold one.
 fn find_times(sentences: &mut [Sentence], candidates: &[bool], date: Option<Date>) -> Vec<TimeRef> {
     let mut timeline = Vec::new();
+    let mut anchor = None; // the last day told, for `the next day`
     for (s, _) in sentences.iter_mut().zip(candidates).filter(|(_, c)| **c) {
-        for f in timeline::find(&s.text, date) {
+        for f in timeline::find_after(&s.text, date, &mut anchor) {
             s.spans.push(Span::new(SpanKind::Time, f.start, f.end));
             timeline.push(TimeRef {
                 text: s.text[f.start..f.end].to_owned(),
@@ -222,6 +240,10 @@ mod tests {
             "the 4th of April",
             "Today, the council met.",
             "as recently as last night",
+            "Over the weekend they met.",
+            "Overnight, it rained.",
+            "Aid stops in the new year.",
+            "It ends by the end of the year.",
         ] {
             let lx = Lexicon::default();
             assert!(may_hold_time(s, &lx.scan(s)), "{s}");
@@ -229,6 +251,14 @@ mod tests {
                 !timeline::find(s, parse_date("2024-10-23")).is_empty(),
                 "{s}"
             );
+        }
+        // Counted from an earlier day, so found only in a document.
+        for s in [
+            "The following day it rained.",
+            "Two days later it rained.",
+            "The previous day",
+        ] {
+            assert!(may_hold_time(s, &Lexicon::default().scan(s)), "{s}");
         }
         let s = "The ministry denied the report in May, or so they may say.";
         assert!(may_hold_time(s, &Lexicon::default().scan(s)));

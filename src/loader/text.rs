@@ -16,6 +16,9 @@ pub struct Document {
     /// The date as written in the front matter or header (validated later).
     pub date: Option<String>,
     pub source: Option<String>,
+    /// The licence the front matter names (`public domain (U.S. government work)`): it can
+    /// say which government issued the document.
+    pub license: Option<String>,
     /// The format the front matter names, if it does.
     pub format: Option<Format>,
     pub body: String,
@@ -323,6 +326,7 @@ fn apply_field(doc: &mut Document, key: &str, value: String) {
         "title" => doc.title = Some(value),
         "date" => doc.date = Some(value),
         "source" => doc.source = Some(value),
+        "license" | "licence" => doc.license = Some(value),
         "format" => match value.to_ascii_lowercase().as_str() {
             "article" | "prose" => doc.format = Some(Format::Article),
             "transcript" => doc.format = Some(Format::Transcript),
@@ -633,10 +637,12 @@ mod tests {
     #[test]
     fn toml_front_matter() {
         let d = front_matter(
-            "+++\ntitle = \"T\"\ndate = 2024-10-23\nformat = \"transcript\"\n+++\nBody.\n".into(),
+            "+++\ntitle = \"T\"\ndate = 2024-10-23\nlicense = \"CC0\"\nformat = \"transcript\"\n+++\nBody.\n"
+                .into(),
             vec![],
         );
         assert_eq!(d.title.as_deref(), Some("T"));
+        assert_eq!(d.license.as_deref(), Some("CC0"));
         assert_eq!(d.date.as_deref(), Some("2024-10-23"));
         assert_eq!(d.format, Some(Format::Transcript));
         assert_eq!(d.body, "Body.\n");

@@ -5,6 +5,7 @@
 //! in the length of the sentence. Relative expressions resolve to the past by default and to
 //! the future in sentences with a future marker (`will`, `is going to`, `scheduled`...).
 
+mod days;
 mod lex;
 mod parts;
 mod resolve;
@@ -16,7 +17,7 @@ use jiff::civil::Date;
 use lex::{Key, Kind, Tok, Unit, is_apostrophe, is_dash};
 use resolve::{
     Dir, Tense, Val, add_days, future_tense, month_alone, month_day, season_year, shift_month,
-    weekday_from,
+    weekday_from, weekend,
 };
 
 /// A time expression found in a sentence.
@@ -35,19 +36,36 @@ pub struct Found {
 /// Finds the time expressions of one sentence, left to right, resolving them against
 /// `reference` (the document's date) when there is one.
 pub fn find(sentence: &str, reference: Option<Date>) -> Vec<Found> {
+    find_after(sentence, reference, &mut None)
+}
+
+/// [`find`] in a document read in order: `anchor` is the last day the text has placed an
+/// event on (`On March 3, ...`), which `the next day` or `two days later` count from; it is
+/// updated with every day found.
+pub fn find_after(
+    sentence: &str,
+    reference: Option<Date>,
+    anchor: &mut Option<Date>,
+) -> Vec<Found> {
     let toks = lex::tokenize(sentence);
-    let scan = Scan {
-        tense: &future_tense(&toks, sentence),
+    let tense = future_tense(&toks, sentence);
+    let mut scan = Scan {
+        tense: &tense,
         force_past: false,
         toks: &toks,
         text: sentence,
         refd: reference,
+        anchor: *anchor,
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         match scan.at(i, 0) {
             Some(m) if m.end > i => {
+                if let Some(Val::Day(d)) = m.val {
+                    scan.anchor = Some(d);
+                    *anchor = Some(d);
+                }
                 let (value, precision) = m.val.map(Val::render).unzip();
                 out.push(Found {
                     start: toks[i].start,
@@ -78,6 +96,8 @@ struct Scan<'a> {
     tense: &'a Tense,
     /// Set under `since`, which always looks back.
     force_past: bool,
+    /// The last day told before this point of the document.
+    anchor: Option<Date>,
 }
 
 impl Scan<'_> {
@@ -102,6 +122,16 @@ impl Scan<'_> {
             }
             .at(i + 1, depth + 1),
             Key::The => self.the(i, depth),
+            // `Russia Today`, `USA Today`: a capitalised `Today` after a name is a title.
+            Key::Today
+                if t.cap
+                    && i > 0
+                    && self.toks[i - 1].kind == Kind::Word
+                    && self.toks[i - 1].cap
+                    && t.space =>
+            {
+                None
+            }
             Key::Today | Key::Tonight => Some(self.day_offset(i + 1, 0)),
             Key::Yesterday => Some(self.day_offset(i + 1, -1)),
             Key::Tomorrow => Some(self.day_offset(i + 1, 1)),
@@ -117,6 +147,7 @@ impl Scan<'_> {
             Key::Month(_) | Key::MonthAbbr(_) if t.cap => self.month_first(i),
             Key::Weekday(w) if t.cap => self.weekday(i, i, w, None),
             Key::Season(_) => self.season(i),
+            Key::Overnight => self.overnight(i),
             Key::Number(_) | Key::A | Key::Couple => self.ago(i),
             Key::New | Key::Christmas | Key::Movable | Key::Lunar | Key::Good if t.cap => {
                 self.holiday(i)
@@ -200,11 +231,24 @@ impl Scan<'_> {
         None
     }
 
-    /// `22 October 2024`, `4 April`, `4th of April`.
+    /// `22 October 2024`, `4 April`, `4th of April`, `the 15th of last month`.
     fn day_first(&self, i: usize) -> Option<M> {
         let (d, mut j) = self.day_num(i)?;
         if self.key(j) == Key::Of {
             j += 1;
+        }
+        if self.key(j + 1) == Key::Unit(Unit::Month) && !self.word_text(j + 1).ends_with('s') {
+            let step = match self.key(j) {
+                Key::Last => -1,
+                Key::This => 0,
+                Key::Next => 1,
+                _ => return None,
+            };
+            let val = self.rel(|r| match shift_month(r.year(), r.month(), step) {
+                Val::Month(y, m) => Date::new(y, m, d).ok().map(Val::Day),
+                _ => None,
+            });
+            return Some(M { end: j + 2, val });
         }
         let (m, _, j) = self.month_word(j)?;
         Some(self.dated(m, d, i, j))
@@ -227,6 +271,13 @@ impl Scan<'_> {
     /// or a month alone where the context makes it one.
     fn month_first(&self, i: usize) -> Option<M> {
         let (m, abbr, j) = self.month_word(i)?;
+        // `March the 7th`
+        if self.key(j) == Key::The
+            && let Some((d, k)) = self.day_num(j + 1)
+            && k > j + 2
+        {
+            return Some(self.dated(m, d, i, k));
+        }
         if let Some((d, mut k)) = self.day_num(j) {
             // `October 22-23, 2024`: the first day.
             if self.punct(k, is_dash)
@@ -265,6 +316,7 @@ impl Scan<'_> {
         let context = matches!(
             self.prev_key(p),
             Key::Prep
+                | Key::As
                 | Key::Since
                 | Key::Of
                 | Key::Modifier
@@ -326,11 +378,23 @@ impl Scan<'_> {
                 return Some(m);
             }
         }
-        let future = self.future_here(start, end);
+        // "a session for Monday": what a day is set for is to come.
+        let set_for = rel.is_none()
+            && self
+                .word_text(start.wrapping_sub(1))
+                .eq_ignore_ascii_case("for");
+        let future = set_for || self.future_here(start, end);
+        // `Sunday's election`: a day named for its event may be the reference day itself.
+        let possessive = end == i + 1
+            && self.punct(end, is_apostrophe)
+            && self.glued(end)
+            && self.key(end + 1) == Key::S
+            && self.glued(end + 1);
         let dir = match rel {
             Some(Key::Last) => Dir::Before,
             Some(Key::Next) => Dir::After,
             Some(_) if future => Dir::OnOrAfter,
+            None if future && possessive => Dir::OnOrAfter,
             None if future => Dir::After,
             _ => Dir::OnOrBefore,
         };
@@ -367,6 +431,10 @@ impl Scan<'_> {
                 Unit::Year => self.rel(|r| Some(Val::Year(r.year().saturating_add(step as i16)))),
             },
             Key::Season(s) => self.rel(|r| Some(Val::Year(season_year(r, s, step)))),
+            Key::Weekend if !self.word_text(j).ends_with(['s', 'S']) => {
+                let future = self.future_here(i, end);
+                self.rel(|r| weekend(r, step, future))
+            }
             Key::Month(m) if self.cap(j, Key::Month(m)) => self.rel(|r| {
                 let rm = r.month();
                 let y = match step {
@@ -416,102 +484,65 @@ impl Scan<'_> {
                 let offset = match (self.key(j + 1), self.key(j + 2)) {
                     (Key::Before, Key::Yesterday) => -2,
                     (Key::After, Key::Tomorrow) => 2,
+                    // `the day before`, `the day after`, from the last day told; `the day
+                    // before the vote` counts from the vote.
+                    (Key::Before | Key::After, _)
+                        if !self.toks.get(j + 2).is_some_and(|t| t.kind == Kind::Word) =>
+                    {
+                        let offset = if self.key(j + 1) == Key::Before {
+                            -1
+                        } else {
+                            1
+                        };
+                        return self.counted_from_anchor(j + 2, offset);
+                    }
                     _ => return None,
                 };
                 Some(self.day_offset(j + 3, offset))
             }
+            Key::Next | Key::Following if self.is_day_unit(j + 1) => {
+                self.counted_from_anchor(j + 2, 1)
+            }
+            Key::Previous if self.is_day_unit(j + 1) => self.counted_from_anchor(j + 2, -1),
+            Key::Weekend if self.word_text(j) != "weekends" && self.weekend_context(i) => {
+                let future = self.future_here(i, j + 1);
+                let val = self.rel(|r| weekend(r, 0, future));
+                Some(M { end: j + 1, val })
+            }
+            // `in the new year`: the year about to begin late in a year, else the one begun.
+            Key::New
+                if self.key(j + 1) == Key::Unit(Unit::Year)
+                    && self.word_text(j + 1).len() == 4
+                    && !matches!(self.key(j + 2), Key::Eve | Key::Unit(Unit::Day))
+                    && !self.punct(j + 2, is_apostrophe) =>
+            {
+                let val = self.rel(|r| {
+                    Some(Val::Year(
+                        r.year().saturating_add(i16::from(r.month() >= 10)),
+                    ))
+                });
+                Some(M { end: j + 2, val })
+            }
             Key::Season(_) => self.season(j),
+            // `the end of the year`, `since the start of the year`: the reference year.
+            Key::Part
+                if self.key(j + 1) == Key::Of
+                    && self.key(j + 2) == Key::The
+                    && self.key(j + 3) == Key::Unit(Unit::Year)
+                    && self.word_text(j + 3).len() == 4 =>
+            {
+                let val = self.rel(|r| Some(Val::Year(r.year())));
+                Some(M { end: j + 4, val })
+            }
             Key::Part if self.key(j + 1) == Key::Of => self.at(j + 2, depth + 1),
-            _ => self.day_first(j).or_else(|| {
-                let (d, end) = self.decade_at(j)?;
-                let val = Some(Val::Decade(d));
-                Some(M { end, val })
-            }),
+            _ => self
+                .day_first(j)
+                .or_else(|| {
+                    let (d, end) = self.decade_at(j)?;
+                    let val = Some(Val::Decade(d));
+                    Some(M { end, val })
+                })
+                .or_else(|| self.ordinal_day(i, j)),
         }
-    }
-
-    /// `two weeks ago`, `a couple of days ago`, `3 years ago`.
-    fn ago(&self, i: usize) -> Option<M> {
-        let (n, mut j) = match self.key(i) {
-            Key::Number(n) => (i64::from(n), i + 1),
-            Key::A if self.key(i + 1) == Key::Couple => (2, i + 2),
-            Key::A => (1, i + 1),
-            Key::Couple => (2, i + 1),
-            _ => {
-                let (n, len) = self.num(i)?;
-                if len > 3 || n == 0 || !self.standalone(i) {
-                    return None;
-                }
-                (i64::from(n), i + 1)
-            }
-        };
-        if self.key(j) == Key::Of {
-            j += 1;
-        }
-        // `a week or ten days ago`, `two to three weeks ago` are vague.
-        if matches!(self.prev_key(i), Key::Or | Key::To) || self.key(j + 1) != Key::Ago {
-            return None;
-        }
-        let Key::Unit(u) = self.key(j) else {
-            return None;
-        };
-        let val = self.rel(|r| match u {
-            Unit::Day => add_days(r, -n).map(Val::Day),
-            Unit::Week => add_days(r, -7 * n).map(|d| Val::Month(d.year(), d.month())),
-            Unit::Month => Some(shift_month(r.year(), r.month(), -(n as i32))),
-            Unit::Year => Some(Val::Year(r.year().saturating_sub(n as i16))),
-        });
-        Some(M { end: j + 2, val })
-    }
-
-    /// Holidays: fixed ones resolve to their date, movable ones to the reference's year.
-    fn holiday(&self, i: usize) -> Option<M> {
-        let year = Key::Unit(Unit::Year);
-        let (fixed, mut end) = match self.key(i) {
-            Key::New if self.cap(i + 1, year) => {
-                let mut j = i + 2;
-                if self.punct(j, is_apostrophe) && self.glued(j) && self.key(j + 1) == Key::S {
-                    j += 2;
-                }
-                if self.cap(j, Key::Eve) {
-                    (Some((12, 31)), j + 1)
-                } else if self.cap(j, Key::Unit(Unit::Day)) {
-                    (Some((1, 1)), j + 1)
-                } else {
-                    return None;
-                }
-            }
-            Key::Christmas if self.cap(i + 1, Key::Eve) => (Some((12, 24)), i + 2),
-            Key::Christmas if self.cap(i + 1, Key::Unit(Unit::Day)) => (Some((12, 25)), i + 2),
-            Key::Christmas => (Some((12, 25)), i + 1),
-            Key::Movable => (None, i + 1),
-            Key::Lunar if self.cap(i + 1, Key::New) && self.cap(i + 2, year) => (None, i + 3),
-            Key::Good if self.cap(i + 1, Key::Weekday(4)) => (None, i + 2),
-            _ => return None,
-        };
-        // `Eid al-Fitr`
-        if self.word_text(end) == "al" && self.punct(end + 1, is_dash) && self.glued(end + 2) {
-            end += 3;
-        }
-        if self
-            .toks
-            .get(end)
-            .is_some_and(|t| t.key == Key::HabitNoun && !t.cap)
-        {
-            return None; // `Christmas tree`
-        }
-        if let Some((y, yend)) = self.year_after(end) {
-            let val = match fixed {
-                Some((m, d)) => Date::new(y, m, d).ok().map(Val::Day),
-                None => Some(Val::Year(y)),
-            };
-            return Some(M { end: yend, val });
-        }
-        let future = self.future_here(i, end);
-        let val = self.rel(|r| match fixed {
-            Some((m, d)) => month_day(r, m, d, future).map(Val::Day),
-            None => Some(Val::Year(r.year())),
-        });
-        Some(M { end, val })
     }
 }

@@ -222,6 +222,11 @@ impl WordSet {
         }
     }
 
+    /// The words, as listed.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
     /// True when `w` is one of the words.
     pub fn contains(&self, w: &&str) -> bool {
         self.set

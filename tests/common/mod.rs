@@ -135,6 +135,7 @@ pub fn load(bytes: &[u8]) -> Briefing {
     let options = Options {
         date: None,
         lexicon: Arc::new(Lexicon::with_additions(&Default::default())),
+        ..Options::default()
     };
     loader::load(bytes, &options).expect("the briefing loads")
 }

@@ -1,494 +1,15 @@
 //! Speaker phrases: a noun phrase becomes a mention (canonical name, kind, party), and the
 //! [`Registry`] merges mentions of one speaker into one [`Source`].
 
+mod mention;
+
 use super::DocInfo;
+use super::names::{NameIndex, title_case};
+use super::words::{CONNECTORS, MODIFIERS, ORG_WORDS, ROLES, STOP_CAPS, TITLES};
+pub use super::words::{has_title, is_connector, is_determiner, is_np_word, is_pronoun, is_role};
 use crate::loader::gazetteer::{EntityKind, Gazetteer, MatchKind};
-use crate::loader::tokens::{Tok, WordSet};
+use crate::loader::tokens::Tok;
 use crate::model::{Format, Source, SourceKind};
-
-static DETERMINERS: WordSet = WordSet::new(&[
-    "a",
-    "an",
-    "the",
-    "both",
-    "some",
-    "several",
-    "many",
-    "two",
-    "three",
-    "four",
-    "other",
-    "my",
-    "our",
-    "your",
-    "his",
-    "her",
-    "their",
-    "its",
-    "one",
-    "another",
-    "unnamed",
-    "anonymous",
-    "most",
-    "all",
-    "these",
-    "those",
-]);
-
-static CONNECTORS: WordSet = WordSet::new(&[
-    "of", "for", "to", "from", "and", "or", "&", "de", "del", "al", "bin", "van", "von", "la",
-    "le", "on", "in", "at",
-]);
-
-/// Nouns that can head a speaker phrase on their own ("officials", "a diplomat").
-static ROLES: WordSet = WordSet::new(&[
-    "official",
-    "officials",
-    "diplomat",
-    "diplomats",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokespeople",
-    "minister",
-    "ministers",
-    "ambassador",
-    "envoy",
-    "envoys",
-    "intelligence",
-    "government",
-    "authorities",
-    "military",
-    "police",
-    "prosecutors",
-    "prosecutor",
-    "court",
-    "agency",
-    "ministry",
-    "officer",
-    "officers",
-    "leader",
-    "leaders",
-    "sources",
-    "colleague",
-    "colleagues",
-    "general",
-    "commander",
-    "commanders",
-    "analysts",
-    "analyst",
-    "experts",
-    "expert",
-    "lawmakers",
-    "lawmaker",
-    "legislators",
-    "investigators",
-    "investigator",
-    "regime",
-    "administration",
-    "president",
-    "secretary",
-    "director",
-    "chief",
-    "militants",
-    "rebels",
-    "forces",
-    "army",
-    "navy",
-    "media",
-    "office",
-    "embassy",
-    "mission",
-    "delegation",
-    "representative",
-    "representatives",
-    "negotiators",
-    "negotiator",
-    "staff",
-    "staffers",
-    "journalist",
-    "journalists",
-    "reporter",
-    "reporters",
-    "witnesses",
-    "witness",
-    "residents",
-    "activists",
-    "group",
-    "monitor",
-    "monitors",
-    "observers",
-    "watchdog",
-    "council",
-    "committee",
-    "judge",
-    "cabinet",
-    "parliament",
-    "department",
-    "service",
-    "presidency",
-    "ministries",
-    "governments",
-    "statement",
-    "community",
-    "spy",
-    "premier",
-]);
-
-/// Adjectives and nouns that may stand inside a speaker phrase in lower case.
-static MODIFIERS: WordSet = WordSet::new(&[
-    "senior",
-    "top",
-    "former",
-    "deputy",
-    "acting",
-    "foreign",
-    "defense",
-    "defence",
-    "state",
-    "national",
-    "local",
-    "security",
-    "presidential",
-    "high-ranking",
-    "high-level",
-    "congressional",
-    "federal",
-    "regional",
-    "international",
-    "independent",
-    "opposition",
-    "ruling",
-    "party",
-    "state-run",
-    "news",
-    "military",
-    "intelligence",
-    "government",
-    "u.n.",
-    "western",
-    "press",
-    "chief",
-    "foreign-ministry",
-    "election",
-    "health",
-    "justice",
-    "affairs",
-    "interior",
-    "trade",
-    "finance",
-    "human",
-    "rights",
-    "central",
-    "public",
-    "unidentified",
-    "administration",
-    "white",
-    "house",
-]);
-
-/// Words that open a title before a person's name.
-static TITLES: WordSet = WordSet::new(&[
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "secretary",
-    "secretary-general",
-    "under-secretary-general",
-    "ambassador",
-    "envoy",
-    "director",
-    "chief",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "general",
-    "gen.",
-    "admiral",
-    "adm.",
-    "colonel",
-    "col.",
-    "captain",
-    "capt.",
-    "lt.",
-    "lieutenant",
-    "sgt.",
-    "sergeant",
-    "maj.",
-    "commander",
-    "senator",
-    "sen.",
-    "representative",
-    "rep.",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "gov.",
-    "mayor",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "emir",
-    "sheikh",
-    "ayatollah",
-    "pope",
-    "cardinal",
-    "commissioner",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "leader",
-    "judge",
-    "justice",
-    "journalist",
-    "correspondent",
-    "reporter",
-    "analyst",
-    "professor",
-    "prof.",
-    "dr.",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "mr",
-    "ms",
-    "mrs",
-    "dr",
-    "miss",
-    "sir",
-    "lord",
-    "dame",
-    "deputy",
-    "coordinator",
-    "officer",
-    "official",
-    "counselor",
-    "adviser",
-    "advisor",
-    "attorney",
-    "prosecutor",
-    "lawyer",
-    "premier",
-    "head",
-    "founder",
-    "administrator",
-    "inspector",
-    "amb.",
-    "sec.",
-    "pres.",
-    "foreign",
-    "defense",
-    "spokesperson",
-    "rapporteur",
-    "delegate",
-    "negotiator",
-    "anchor",
-    "editor",
-]);
-
-/// Words that make a capitalised phrase an organisation rather than a person.
-static ORG_WORDS: WordSet = WordSet::new(&[
-    "service",
-    "council",
-    "agency",
-    "ministry",
-    "department",
-    "office",
-    "committee",
-    "forces",
-    "army",
-    "government",
-    "court",
-    "commission",
-    "union",
-    "organization",
-    "organisation",
-    "bank",
-    "party",
-    "community",
-    "institute",
-    "center",
-    "centre",
-    "foundation",
-    "association",
-    "group",
-    "administration",
-    "research",
-    "news",
-    "times",
-    "post",
-    "network",
-    "corporation",
-    "company",
-    "embassy",
-    "mission",
-    "police",
-    "navy",
-    "guard",
-    "command",
-    "assembly",
-    "parliament",
-    "congress",
-    "senate",
-    "cabinet",
-    "presidency",
-    "secretariat",
-    "bureau",
-    "authority",
-    "board",
-    "tribunal",
-    "university",
-    "watch",
-    "international",
-    "campaign",
-    "coalition",
-    "front",
-    "movement",
-    "brigade",
-    "militia",
-    "state",
-    "house",
-    "program",
-    "programme",
-    "fund",
-    "alliance",
-    "league",
-    "council",
-    "intelligence",
-]);
-
-/// Capitalised words that never name a speaker by themselves.
-static STOP_CAPS: WordSet = WordSet::new(&[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "during",
-    "since",
-    "meanwhile",
-    "however",
-    "but",
-    "and",
-    "so",
-    "as",
-    "when",
-    "while",
-    "if",
-    "although",
-    "yet",
-    "still",
-    "also",
-    "then",
-    "now",
-    "today",
-    "yesterday",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "there",
-    "here",
-    "despite",
-    "according",
-    "well",
-    "sure",
-    "thanks",
-    "western",
-    "eastern",
-    "northern",
-    "southern",
-    "such",
-    "any",
-    "every",
-    "no",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "for",
-    "with",
-    "by",
-    "from",
-    "to",
-    "what",
-    "why",
-    "how",
-    "where",
-    "who",
-    "which",
-    "let",
-    "thank",
-    "please",
-    "over",
-    "under",
-    "let's",
-    "click",
-    "attribution",
-    "mm-hmm",
-    "okay",
-    "ok",
-    "yes",
-    "even",
-]);
-
-static PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "we", "i", "it"]);
-
-/// True for a determiner that opens a noun phrase.
-pub fn is_determiner(w: &str) -> bool {
-    DETERMINERS.contains(&w)
-}
-
-/// True for a word that joins parts of a name ("Department of State").
-pub fn is_connector(w: &str) -> bool {
-    CONNECTORS.contains(&w)
-}
-
-/// True for a noun that can head a speaker phrase.
-pub fn is_role(w: &str) -> bool {
-    ROLES.contains(&w)
-}
-
-/// True for a pronoun that can be a reporting verb's subject.
-pub fn is_pronoun(w: &str) -> bool {
-    PRONOUNS.contains(&w)
-}
-
-/// Whether token `t` (lower-cased `w`) can be part of a speaker phrase.
-pub fn is_np_word(text: &str, t: &Tok, w: &str) -> bool {
-    if t.capitalized(text) && STOP_CAPS.contains(&w) && !t.possessive() {
-        return false;
-    }
-    t.capitalized(text)
-        || ROLES.contains(&w)
-        || MODIFIERS.contains(&w)
-        || DETERMINERS.contains(&w)
-        || CONNECTORS.contains(&w)
-}
-
-/// True when the phrase contains a title word.
-pub fn has_title(text: &str, toks: &[Tok]) -> bool {
-    toks.iter()
-        .any(|t| t.word && TITLES.contains(&t.text(text).to_lowercase().as_str()))
-}
 
 /// A speaker phrase understood.
 #[derive(Debug, Clone, PartialEq)]
@@ -536,9 +57,17 @@ pub struct Registry<'g, 'a> {
     recent: Vec<usize>,
     home: Option<String>,
     title: Option<&'a str>,
+    format: Format,
     texts: &'a [&'a str],
     /// Built on first use: most documents never need it.
     names: std::cell::OnceCell<NameIndex>,
+    /// Countries named `North ...` or `South ...` near the start of the document.
+    compass: std::cell::OnceCell<Vec<String>>,
+    /// A person just introduced without speaking (`Yang Min is a scholar at ...`), whom a
+    /// `he` or `she` in the next two sentences means; with the sentences left.
+    introduced: Option<(Mention, u8)>,
+    /// The speakers of the sentence before, for `it`.
+    previous: Vec<usize>,
     index: SourceIndex,
     /// Speaker phrases already read, and the sources they named.
     cache: std::collections::HashMap<String, Vec<usize>>,
@@ -547,30 +76,111 @@ pub struct Registry<'g, 'a> {
 impl<'g, 'a> Registry<'g, 'a> {
     /// A registry for one document; `sentences` are its texts, for the home party and for
     /// completing short names.
-    pub fn new(gaz: &'g Gazetteer, doc: DocInfo<'a>, texts: &'a [&'a str]) -> Registry<'g, 'a> {
+    /// `home` is the party of a transcript's own officials (see [`super::issuer`]).
+    pub fn new(
+        gaz: &'g Gazetteer,
+        doc: DocInfo<'a>,
+        texts: &'a [&'a str],
+        home: Option<String>,
+    ) -> Registry<'g, 'a> {
         Registry {
             gaz,
             entries: Vec::new(),
             recent: Vec::new(),
-            home: home_party(gaz, doc, texts.iter().copied()),
+            home,
             title: doc.title,
+            format: doc.format,
             texts,
             names: std::cell::OnceCell::new(),
+            compass: std::cell::OnceCell::new(),
+            introduced: None,
+            previous: Vec::new(),
             cache: std::collections::HashMap::new(),
             index: SourceIndex::default(),
         }
     }
 
     fn names(&self) -> &NameIndex {
-        self.names.get_or_init(|| {
-            NameIndex::build(self.title.into_iter().chain(self.texts.iter().copied()))
-        })
+        self.names
+            .get_or_init(|| NameIndex::build(self.gaz, self.title, self.texts.iter().copied()))
+    }
+
+    /// The country `the North` or `the South` stands for: the one the title or the first
+    /// sentences name with that word (`North Korea`), if there is exactly one.
+    fn compass_country(&self, word: &str) -> Option<String> {
+        let found = self.compass.get_or_init(|| {
+            let mut found: Vec<String> = Vec::new();
+            for text in self
+                .title
+                .into_iter()
+                .chain(self.texts.iter().copied().take(30))
+            {
+                for m in self.gaz.find(text) {
+                    let e = self.gaz.entity(m.entity);
+                    let compass = e.name.starts_with("North ") || e.name.starts_with("South ");
+                    if e.kind == EntityKind::Country && compass && !found.contains(&e.name) {
+                        found.push(e.name.clone());
+                    }
+                }
+            }
+            found
+        });
+        let prefix = format!("{word} ");
+        let mut it = found.iter().filter(|n| n.starts_with(&prefix));
+        match (it.next(), it.next()) {
+            (Some(n), None) => Some(n.clone()),
+            _ => None,
+        }
     }
 
     /// Marks a source as the most recently mentioned.
     pub fn touch(&mut self, id: usize) {
         self.recent.retain(|&r| r != id);
         self.recent.push(id);
+        if self.entries[id].source.kind == SourceKind::Person {
+            self.introduced = None;
+        }
+    }
+
+    /// Notes a person introduced by the sentence `toks` opens with, when it names one:
+    /// `Yang Min is a scholar at ...`, `Ana Ruiz, a lawyer for the family, ...`. When the
+    /// description is an official's role (`an adviser to the Russian ambassador`), its first
+    /// country or body is the person's party.
+    pub fn introduce(&mut self, text: &str, toks: &[Tok], description: &str) {
+        let Some(mut m) = self.mention(text, toks) else {
+            return;
+        };
+        if m.kind != SourceKind::Person || m.surname.is_none() || !m.name.contains(' ') {
+            return;
+        }
+        let role = description
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(|w| is_official_role(&w.to_lowercase()));
+        if m.party.is_none() && role {
+            let cut = description.floor_char_boundary(description.len().min(120));
+            m.party = self
+                .gaz
+                .find(&description[..cut])
+                .iter()
+                .find_map(|g| self.gaz.entity(g.entity).party.clone())
+                .filter(|p| p != "media");
+        }
+        self.introduced = Some((m, 2));
+    }
+
+    /// Ends a sentence whose speakers are `speakers`: an introduced person is meant by a
+    /// pronoun only in the next two, `it` only by the next one.
+    pub fn next_sentence(&mut self, speakers: &[usize]) {
+        self.previous.clear();
+        self.previous.extend_from_slice(speakers);
+        if let Some((_, left)) = &mut self.introduced {
+            *left -= 1;
+            if *left == 0 {
+                self.introduced = None;
+            }
+        }
     }
 
     /// The sources, in order of first mention.
@@ -597,7 +207,30 @@ impl<'g, 'a> Registry<'g, 'a> {
             let words: Vec<&str> = label.split_whitespace().collect();
             let last = words.last().copied().unwrap_or(label);
             let surname = title_case(last.trim_end_matches('.'));
-            let full = self.names().full_name(&surname);
+            // `SENIOR ADMINISTRATION OFFICIAL`, `MODERATOR`: a label ending in a role names
+            // no person; it keeps its own name and is never completed or merged by surname.
+            let role_label = is_role_label_word(&last.trim_end_matches('.').to_lowercase());
+            // `PRESS SECRETARY JOHN F. KIRBY`: the name after the titles, so that a later
+            // `MR. KIRBY` is the same person.
+            let plain = |w: &&str| {
+                let l = w.trim_end_matches('.').to_lowercase();
+                ![&TITLES, &MODIFIERS, &ROLES, &ORG_WORDS, &CONNECTORS]
+                    .iter()
+                    .any(|set| {
+                        set.contains(&l.as_str()) || set.contains(&w.to_lowercase().as_str())
+                    })
+            };
+            let tail = words.iter().rev().take_while(|w| plain(w)).count();
+            let named = (!role_label && tail >= 2 && tail < words.len()).then(|| {
+                words[words.len() - tail..]
+                    .iter()
+                    .map(|w| title_case(w))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            let full = (!role_label)
+                .then(|| named.clone().or_else(|| self.names().full_name(&surname)))
+                .flatten();
             let party = self
                 .gaz
                 .find(label)
@@ -608,7 +241,8 @@ impl<'g, 'a> Registry<'g, 'a> {
                 .map(|w| title_case(w))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let person_like = words.len() <= 3
+            let person_like = !role_label
+                && words.len() <= 3
                 && words
                     .first()
                     .is_some_and(|w| TITLES.contains(&w.to_lowercase().as_str()));
@@ -665,10 +299,24 @@ impl<'g, 'a> Registry<'g, 'a> {
         ids
     }
 
-    fn pronoun(&self, p: &str) -> Option<usize> {
+    fn pronoun(&mut self, p: &str) -> Option<usize> {
         let want_person = matches!(p, "he" | "she");
+        // "UNICEF reported ... It said": the organisation, country or outlet that spoke in
+        // the sentence before (not one named further back: `it` is most often the last
+        // sentence's subject).
+        if p == "it" {
+            return self.previous.iter().copied().find(|&id| {
+                matches!(
+                    self.entries[id].source.kind,
+                    SourceKind::Organization | SourceKind::Country | SourceKind::Media
+                )
+            });
+        }
         if !want_person && p != "they" {
             return None;
+        }
+        if want_person && let Some((m, _)) = self.introduced.take() {
+            return Some(self.add(m, Format::Article, false));
         }
         self.recent.iter().rev().take(3).copied().find(|&id| {
             let k = self.entries[id].source.kind;
@@ -744,6 +392,16 @@ impl<'g, 'a> Registry<'g, 'a> {
         })
     }
 
+    /// The party of the most recent source that is a country or an organisation.
+    fn recent_institution_party(&self) -> Option<String> {
+        self.recent.iter().rev().take(3).find_map(|&id| {
+            let src = &self.entries[id].source;
+            matches!(src.kind, SourceKind::Country | SourceKind::Organization)
+                .then(|| src.party.clone())
+                .flatten()
+        })
+    }
+
     /// True when the sentence opens with a named party (a gazetteer entity or a known
     /// speaker) that is none of `speakers`.
     pub fn opens_with_other_entity(&self, text: &str, speakers: &[usize]) -> bool {
@@ -765,6 +423,35 @@ impl<'g, 'a> Registry<'g, 'a> {
         })
     }
 
+    /// Whether source `id` is the group `phrase` (lower case) names: the same name, or a
+    /// name ending in its `role` ("South Korean officials" for "the officials").
+    pub fn source_matches(&self, id: usize, phrase: &str, role: &str) -> bool {
+        let key = &self.entries[id].key;
+        let phrase = phrase.strip_prefix("the ").unwrap_or(phrase);
+        key == phrase
+            || key.trim_end_matches('s').ends_with(role)
+            || self.entries[id].role.as_deref() == Some(role)
+    }
+
+    /// True when `phrase` ends with a demonym or a capitalised adjective (`Russian`,
+    /// `South Korean`, `Western`): a word that qualifies a noun rather than names a subject.
+    pub fn ends_with_demonym(&self, phrase: &str) -> bool {
+        let last = phrase.rsplit(char::is_whitespace).next().unwrap_or("");
+        STOP_CAPS.contains(&last.to_lowercase().as_str())
+            || self
+                .gaz
+                .find(phrase)
+                .last()
+                .is_some_and(|m| m.end == phrase.len() && m.how == MatchKind::Demonym)
+    }
+
+    /// True when the phrase names an institution: a country (or its capital or seat), a
+    /// government body or an organisation, not a person or a group of people.
+    pub fn is_institution(&self, text: &str, toks: &[Tok]) -> bool {
+        self.mention(text, toks)
+            .is_some_and(|m| matches!(m.kind, SourceKind::Country | SourceKind::Organization))
+    }
+
     /// True when the phrase is a gazetteer entity or an already known speaker.
     pub fn is_known_entity(&self, text: &str, toks: &[Tok]) -> bool {
         let (Some(f), Some(l)) = (toks.first(), toks.last()) else {
@@ -775,259 +462,6 @@ impl<'g, 'a> Registry<'g, 'a> {
             || self.entries.iter().any(|e| {
                 e.source.name.eq_ignore_ascii_case(phrase) || e.acronyms.iter().any(|a| a == phrase)
             })
-    }
-
-    /// Understands one conjunct.
-    fn mention(&self, text: &str, toks: &[Tok]) -> Option<Mention> {
-        // Only the phrase is folded, not the whole sentence: called once per speaker phrase,
-        // folding a huge sentence each time made attribution quadratic.
-        let base = toks.first().map_or(0, |t| t.start);
-        let folded = text[base..toks.last().map_or(base, |t| t.end)].to_ascii_lowercase();
-        let lower: Vec<&str> = toks
-            .iter()
-            .map(|t| &folded[t.start - base..t.end - base])
-            .collect();
-        if toks.len() == 1 && is_pronoun(lower[0]) {
-            return Some(Mention {
-                pronoun: Some(lower[0].to_owned()),
-                ..blank(text, toks)
-            });
-        }
-        // Bracketed acronym: "The U.S. Intelligence Community (USIC)".
-        let mut acronym = None;
-        let mut keep: Vec<usize> = Vec::new();
-        let mut depth = 0;
-        for (i, t) in toks.iter().enumerate() {
-            if t.is(text, '(') {
-                depth += 1;
-            } else if t.is(text, ')') {
-                depth -= 1;
-            } else if depth > 0 {
-                if t.word && t.text(text).chars().all(|c| c.is_uppercase() || c == '.') {
-                    acronym = Some(t.text(text).to_owned());
-                }
-            } else if t.word {
-                keep.push(i);
-            }
-        }
-        // Leading determiners go.
-        while keep.first().is_some_and(|&i| is_determiner(lower[i])) {
-            keep.remove(0);
-        }
-        let &first = keep.first()?;
-        let &last = keep.last()?;
-        // A possessor ("South Korea’s National Security Council") gives the party.
-        let poss = keep
-            .iter()
-            .rposition(|&i| toks[i].possessive() && i != last);
-        let head: Vec<usize> = match poss {
-            Some(p) => keep[p + 1..].to_vec(),
-            None => keep.clone(),
-        };
-        let &hfirst = head.first()?;
-        let whole = &text[toks[first].start..toks[last].end];
-        let head_text = &text[toks[hfirst].start..toks[last].end];
-        let matches = self.gaz.find(whole);
-        let base = toks[first].start;
-        let party_of =
-            |m: &crate::loader::gazetteer::Match| self.gaz.entity(m.entity).party.clone();
-        let first_party = matches.iter().find_map(party_of);
-        let mut m = blank(text, &toks[first..=last]);
-        m.text = whole.to_owned();
-        m.acronym = acronym.clone();
-
-        // A person: a run of capitalised non-title words at the end.
-        let mut run = Vec::new();
-        for &i in head.iter().rev() {
-            let t = &toks[i];
-            let w = &lower[i];
-            let in_gaz = matches
-                .iter()
-                .any(|g| t.start >= base + g.start && t.end <= base + g.end);
-            if t.capitalized(text)
-                && !TITLES.contains(w)
-                && !ORG_WORDS.contains(w)
-                && !in_gaz
-                && !STOP_CAPS.contains(w)
-                && !ROLES.contains(w)
-            {
-                run.push(i);
-            } else {
-                break;
-            }
-        }
-        run.reverse();
-        let all_caps = |i: usize| {
-            toks[i]
-                .text(text)
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-        };
-        let titled = head.len() > run.len();
-        // A lone all-caps word is an acronym, not a name.
-        let acronym_only = run.len() == 1 && all_caps(run[0]) && toks[run[0]].text(text).len() > 1;
-        if !run.is_empty() && !acronym_only {
-            let only_name = !titled
-                || head[..head.len() - run.len()].iter().all(|&i| {
-                    TITLES.contains(&lower[i])
-                        || toks[i].capitalized(text)
-                        || MODIFIERS.contains(&lower[i])
-                        || is_connector(lower[i])
-                        || is_determiner(lower[i])
-                        || ROLES.contains(&lower[i])
-                });
-            if only_name {
-                let name = run
-                    .iter()
-                    .map(|&i| toks[i].base(text))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                m.surname = run.last().map(|&i| toks[i].base(text).to_owned());
-                m.name = name;
-                m.kind = SourceKind::Person;
-                // "a spokesman for the ministry": the party of the ministry met before.
-                m.contextual = first_party.is_none();
-                m.party = first_party.or_else(|| {
-                    let role = head
-                        .iter()
-                        .find(|&&i| ROLES.contains(&lower[i]) && !TITLES.contains(&lower[i]))?;
-                    self.recent_with_role(lower[*role])
-                });
-                return Some(m);
-            }
-        }
-        // An acronym the document spells out ("Conflict Armament Research ... CAR") means
-        // what the document says, even where the gazetteer knows another meaning.
-        if head.len() == 1 && all_caps(hfirst) && toks[hfirst].text(text).len() > 1 {
-            let a = toks[hfirst].base(text);
-            if let Some(full) = self.names().expand(a) {
-                let known = self.gaz.lookup(&full).map(|(id, _)| self.gaz.entity(id));
-                m.acronym = Some(a.to_owned());
-                m.kind = SourceKind::Organization;
-                m.party = known.map_or_else(|| Some(full.clone()), |e| e.party.clone());
-                m.name = known.map_or(full, |e| e.name.clone());
-                return Some(m);
-            }
-        }
-        // A role in a place: "officials in Minsk" speak for Belarus.
-        if let Some(k) = head.iter().position(|&i| matches!(lower[i], "in" | "at"))
-            && k > 0
-            && ROLES.contains(&lower[head[k - 1]])
-            && let Some(p) = matches.iter().find(|g| base + g.start >= toks[head[k]].end)
-        {
-            m.name = head_text.to_owned();
-            m.kind = SourceKind::Group;
-            m.party = self.gaz.entity(p.entity).party.clone();
-            return Some(m);
-        }
-        // A gazetteer entity at the end: country, capital, seat, body, organisation, outlet.
-        if let Some(g) = matches
-            .iter()
-            .rev()
-            .find(|g| base + g.end >= toks[last].base_end)
-        {
-            let e = self.gaz.entity(g.entity);
-            let written = &whole[g.start..g.end];
-            let poss_party = poss.and_then(|p| {
-                let ptext = &text[toks[first].start..toks[keep[p]].base_end];
-                self.gaz.find(ptext).iter().find_map(party_of)
-            });
-            // A generic body ("Foreign Ministry") takes its country from the phrase.
-            let generic = e.party.is_none();
-            m.party = poss_party
-                .or_else(|| e.party.clone())
-                .or_else(|| first_party.clone());
-            (m.name, m.kind) = match (e.kind, g.how) {
-                // "Russia's Foreign Ministry" and "Ukraine's Foreign Ministry" stay apart.
-                _ if generic => (whole.to_owned(), SourceKind::Organization),
-                (EntityKind::Country, MatchKind::Demonym) => {
-                    (head_text.to_owned(), SourceKind::Group)
-                }
-                (EntityKind::Country, MatchKind::Seat) => {
-                    (written.to_owned(), SourceKind::Organization)
-                }
-                (EntityKind::Country, _) => (e.name.clone(), SourceKind::Country),
-                (EntityKind::Media, _) => (e.name.clone(), SourceKind::Media),
-                _ => (e.name.clone(), SourceKind::Organization),
-            };
-            return Some(m);
-        }
-        // A role phrase: "South Korean officials", "a senior official from Korea President office".
-        if ROLES.contains(&lower[last]) {
-            let named = head
-                .iter()
-                .any(|&i| toks[i].capitalized(text) && !ROLES.contains(&lower[i]));
-            let head_word = lower[last].trim_end_matches('s').to_owned();
-            m.name = head_text.to_owned();
-            m.party = if lower[last] == "media" {
-                Some("media".to_owned())
-            } else {
-                matches.iter().find_map(party_of)
-            };
-            m.kind = if lower[last].ends_with('s')
-                || matches!(
-                    lower[last],
-                    "intelligence"
-                        | "government"
-                        | "military"
-                        | "police"
-                        | "authorities"
-                        | "media"
-                        | "staff"
-                ) {
-                SourceKind::Group
-            } else if matches!(
-                lower[last],
-                "ministry"
-                    | "agency"
-                    | "office"
-                    | "embassy"
-                    | "mission"
-                    | "council"
-                    | "committee"
-                    | "court"
-                    | "department"
-                    | "service"
-                    | "administration"
-                    | "cabinet"
-                    | "parliament"
-                    | "presidency"
-                    | "regime"
-            ) {
-                SourceKind::Organization
-            } else {
-                SourceKind::Person
-            };
-            if !named && head.len() == 1 {
-                m.role = Some(head_word);
-                m.name = title_if_capitalized(text, &toks[last]);
-            } else if !named {
-                m.role = Some(head_word);
-            }
-            return Some(m);
-        }
-        // An acronym alone ("CAR"), expanded from the document where it can be.
-        if head.len() == 1 && all_caps(hfirst) && toks[hfirst].text(text).len() > 1 {
-            let a = toks[hfirst].base(text).to_owned();
-            m.name = self.names().expand(&a).unwrap_or_else(|| a.clone());
-            m.acronym = Some(a);
-            m.kind = SourceKind::Organization;
-            m.party = Some(m.name.clone());
-            return Some(m);
-        }
-        // A capitalised name with an organisation word: its own party.
-        if head
-            .iter()
-            .all(|&i| toks[i].capitalized(text) || is_connector(lower[i]))
-            && head.iter().any(|&i| ORG_WORDS.contains(&lower[i]))
-        {
-            m.name = head_text.to_owned();
-            m.kind = SourceKind::Organization;
-            m.party = first_party.or_else(|| Some(m.name.clone()));
-            return Some(m);
-        }
-        None
     }
 
     fn add(&mut self, m: Mention, format: Format, turn: bool) -> usize {
@@ -1118,136 +552,47 @@ impl<'g, 'a> Registry<'g, 'a> {
     }
 }
 
-fn blank(text: &str, toks: &[Tok]) -> Mention {
-    let s = toks.first().map_or(0, |t| t.start);
-    let e = toks.last().map_or(0, |t| t.end);
-    Mention {
-        text: text[s..e].to_owned(),
-        name: text[s..e].to_owned(),
-        kind: SourceKind::Person,
-        party: None,
-        surname: None,
-        role: None,
-        acronym: None,
-        pronoun: None,
-        contextual: false,
-    }
+/// A role whose holder speaks for the government or body named after it.
+fn is_official_role(w: &str) -> bool {
+    matches!(
+        w,
+        "adviser"
+            | "advisor"
+            | "aide"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "official"
+            | "minister"
+            | "ambassador"
+            | "diplomat"
+            | "envoy"
+            | "representative"
+            | "officer"
+            | "commander"
+            | "negotiator"
+            | "secretary"
+            | "member"
+    )
 }
 
-fn title_if_capitalized(text: &str, t: &Tok) -> String {
-    t.base(text).to_owned()
-}
-
-fn title_case(w: &str) -> String {
-    let lower = w.to_lowercase();
-    let mut c = lower.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
-/// Names the document spells out, for completing short ones: "John Kirby" for "Kirby" and
-/// "Conflict Armament Research" for "CAR". Built in one pass; first occurrence wins.
-#[derive(Debug, Default)]
-pub struct NameIndex {
-    full: std::collections::HashMap<String, String>,
-    initials: std::collections::HashMap<String, String>,
-}
-
-impl NameIndex {
-    /// Indexes the capitalised word runs of `texts`.
-    pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> NameIndex {
-        let mut index = NameIndex::default();
-        for text in texts {
-            let mut run: Vec<&str> = Vec::new();
-            let words =
-                text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '.'));
-            for w in words
-                .map(|w| w.trim_end_matches('.'))
-                .chain(std::iter::once(""))
-            {
-                let cap = w.len() > 1 && w.chars().next().is_some_and(char::is_uppercase);
-                if cap && !STOP_CAPS.contains(&w.to_lowercase().as_str()) {
-                    run.push(w);
-                } else if !run.is_empty() {
-                    index.add_run(&run);
-                    run.clear();
-                }
-            }
-        }
-        index
-    }
-
-    fn add_run(&mut self, run: &[&str]) {
-        for pair in run.windows(2) {
-            let given = pair[0];
-            let plain = given.chars().all(char::is_alphabetic)
-                && !TITLES.contains(&given.to_lowercase().as_str());
-            if plain {
-                self.full
-                    .entry(pair[1].to_owned())
-                    .or_insert_with(|| format!("{given} {}", pair[1]));
-            }
-        }
-        for len in 2..=run.len().min(6) {
-            for window in run.windows(len) {
-                let key: String = window.iter().filter_map(|w| w.chars().next()).collect();
-                self.initials.entry(key).or_insert_with(|| window.join(" "));
-            }
-        }
-    }
-
-    /// "John Kirby" for "Kirby", when the document has it.
-    pub fn full_name(&self, surname: &str) -> Option<String> {
-        self.full.get(surname).cloned()
-    }
-
-    /// The capitalised phrase whose initials spell `acronym`.
-    pub fn expand(&self, acronym: &str) -> Option<String> {
-        let key: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-        (key.chars().count() >= 2)
-            .then(|| self.initials.get(&key).cloned())
-            .flatten()
-    }
-}
-
-/// The party a transcript's officials speak for when the text does not say: the government
-/// body named in the title, else the first one with a country in the text, else the source
-/// address (a `.gov` host, or a path segment naming a country or body).
-fn home_party<'a>(
-    gaz: &Gazetteer,
-    doc: DocInfo,
-    mut sentences: impl Iterator<Item = &'a str>,
-) -> Option<String> {
-    let body_party = |s: &str| {
-        gaz.find(s).iter().find_map(|m| {
-            let e = gaz.entity(m.entity);
-            (e.kind == EntityKind::Body || m.how == MatchKind::Seat)
-                .then(|| e.party.clone())
-                .flatten()
-        })
-    };
-    if let Some(p) = doc.title.and_then(body_party) {
-        return Some(p);
-    }
-    from_address(gaz, doc.source).or_else(|| sentences.find_map(body_party))
-}
-
-/// The party a source address speaks for: a `.gov`/`.mil` host, or a path segment naming a
-/// country or government body (`/united-states/white-house/`).
-fn from_address(gaz: &Gazetteer, url: Option<&str>) -> Option<String> {
-    let url = url?;
-    let rest = url.split("://").nth(1).unwrap_or(url);
-    let mut parts = rest.split('/');
-    let host = parts.next().unwrap_or("");
-    if host.ends_with(".gov") || host.ends_with(".mil") {
-        return Some("United States".to_owned());
-    }
-    parts.find_map(|seg| {
-        let words: Vec<String> = seg.split('-').map(title_case).collect();
-        let phrase = words.join(" ");
-        let (id, _) = gaz.lookup(&phrase)?;
-        gaz.entity(id).party.clone()
-    })
+/// Whether the last word of a transcript label names a role rather than a person's surname
+/// (`OFFICIAL`, `SPOKESPERSON`, `MODERATOR`, `THE PRESIDENT`).
+fn is_role_label_word(w: &str) -> bool {
+    ROLES.contains(&w)
+        || TITLES.contains(&w)
+        || matches!(
+            w,
+            "moderator"
+                | "operator"
+                | "participant"
+                | "briefer"
+                | "interpreter"
+                | "translator"
+                | "host"
+                | "panelist"
+                | "panellist"
+                | "speaker"
+                | "voice"
+        )
 }

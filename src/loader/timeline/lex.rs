@@ -66,6 +66,20 @@ pub(super) enum Key {
     Ordinal,
     /// The `s` of `1990s`.
     S,
+    Weekend,
+    Overnight,
+    /// following, previous: a day counted from the last date told.
+    Following,
+    Previous,
+    /// later, earlier: `two days later`.
+    Later,
+    Earlier,
+    Same,
+    Would,
+    /// `ahead` (of): the event is to come.
+    Ahead,
+    /// `as` (`as recently as March`).
+    As,
     New,
     Eve,
     Christmas,
@@ -278,6 +292,16 @@ const KEYWORDS: &[(Key, &[&str])] = &[
     (Key::Every, &["every", "each"]),
     (Key::Ordinal, &["st", "nd", "rd", "th"]),
     (Key::S, &["s"]),
+    (Key::Weekend, &["weekend"]),
+    (Key::Overnight, &["overnight"]),
+    (Key::Following, &["following"]),
+    (Key::Previous, &["previous"]),
+    (Key::Later, &["later"]),
+    (Key::Earlier, &["earlier"]),
+    (Key::Same, &["same"]),
+    (Key::Would, &["would"]),
+    (Key::Ahead, &["ahead"]),
+    (Key::As, &["as"]),
     (Key::New, &["new"]),
     (Key::Eve, &["eve"]),
     (Key::Christmas, &["christmas"]),

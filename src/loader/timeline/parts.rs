@@ -110,16 +110,27 @@ impl Scan<'_> {
         if self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word) && self.glued(i + 1) {
             return None;
         }
-        let context = matches!(
-            self.prev_key(i),
-            Key::Prep | Key::Since | Key::Before | Key::After
-        );
+        // "the Treaty of 1648": `of` after a capitalised name is a date's context too.
+        let named_of = self.prev_key(i) == Key::Of
+            && i >= 2
+            && self.toks[i - 2].cap
+            && self.toks[i - 2].kind == Kind::Word;
+        let context = named_of
+            || matches!(
+                self.prev_key(i),
+                Key::Prep | Key::Since | Key::Before | Key::After
+            );
         if !(1900..=2100).contains(&y) && !((1000..1900).contains(&y) && (context || lenient)) {
             return None;
         }
         let label = self.prev_key(i) == Key::Label
             || (self.punct(i.wrapping_sub(1), |c| c == '.') && self.prev_key(i - 1) == Key::Label);
-        if label || self.key(i + 1) == Key::CountNoun {
+        // "the 1970 Committee": a committee named after its resolution.
+        let committee = self
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| t.cap && self.word_text(i + 1) == "Committee");
+        if label || committee || self.key(i + 1) == Key::CountNoun {
             return None;
         }
         let mut end = i + 1;
@@ -204,7 +215,25 @@ impl Scan<'_> {
     /// Whether the expression at tokens `start..end` is told in the future: the sentence has
     /// a future marker and no past reporting verb stands right next to the expression.
     pub(super) fn future_here(&self, start: usize, end: usize) -> bool {
-        if self.force_past || !self.tense.covers(start, end) {
+        if self.force_past || !self.tense.covers(start, end, self.opens_clause(start)) {
+            return false;
+        }
+        // A date that names an event (`the attack of October 7`, `the June 25 launch`,
+        // `March 8's vote`) is past even in a future sentence.
+        let names_event = (self.prev_key(start) == Key::Of
+            && self.prev_key(start.saturating_sub(1)) != Key::Part)
+            || (self.prev_key(start) == Key::The
+                && self
+                    .toks
+                    .get(end)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap && t.key == Key::Other))
+            || (self.punct(end, is_apostrophe) && self.key(end + 1) == Key::S);
+        if names_event
+            && self
+                .toks
+                .get(start)
+                .is_some_and(|t| !matches!(t.key, Key::Weekday(_)))
+        {
             return false;
         }
         let mut p = start;
@@ -224,6 +253,37 @@ impl Scan<'_> {
         };
         let before = p > 0 && past(p - 1) && !(p > 1 && passive(p - 2));
         !(before || past(end))
+    }
+
+    /// Whether the expression starting at token `start` opens its clause: only prepositions,
+    /// conjunctions, `the end of` and punctuation stand between it and the sentence start or
+    /// the last `.`, `;`, `?`, `!` (`On Friday, the council will meet`, `By the end of May,`).
+    pub(super) fn opens_clause(&self, start: usize) -> bool {
+        self.toks[..start.min(self.toks.len())]
+            .iter()
+            .rev()
+            .take_while(|t| !matches!(t.kind, Kind::Punct('.' | ';' | '?' | '!')))
+            .all(|t| match t.kind {
+                Kind::Punct(_) => true,
+                Kind::Num => false,
+                Kind::Word => {
+                    matches!(
+                        t.key,
+                        Key::Prep
+                            | Key::On
+                            | Key::Before
+                            | Key::After
+                            | Key::Since
+                            | Key::The
+                            | Key::Of
+                            | Key::Part
+                            | Key::Modifier
+                    ) || matches!(
+                        self.text[t.start..t.end].to_ascii_lowercase().as_str(),
+                        "and" | "but" | "so" | "then" | "yet" | "and then"
+                    )
+                }
+            })
     }
 
     /// The value of something that needs the reference date.

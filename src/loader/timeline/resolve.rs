@@ -98,6 +98,24 @@ pub(super) fn month_alone(refd: Date, m: i8, future: bool) -> Val {
     Val::Month(y, m)
 }
 
+/// The month of a weekend: a weekend spans two days and two months at times, so the
+/// timeline places it by its Saturday, at month precision. `step` is -1 for `last weekend`,
+/// 0 for `this weekend` (the one just past, or in the future the coming one), 1 for `next`.
+pub(super) fn weekend(r: Date, step: i32, future: bool) -> Option<Val> {
+    let sat = 5; // Monday = 0
+    let on_weekend = r.weekday().to_monday_zero_offset() >= sat;
+    let saturday = match (step, future) {
+        // The weekend under way or just past.
+        (0, false) => weekday_from(r, sat, Dir::OnOrBefore)?,
+        (0, true) => weekday_from(r, sat, Dir::OnOrAfter)?,
+        (-1, _) if on_weekend => add_days(weekday_from(r, sat, Dir::OnOrBefore)?, -7)?,
+        (-1, _) => weekday_from(r, sat, Dir::Before)?,
+        _ if on_weekend => add_days(weekday_from(r, sat, Dir::OnOrBefore)?, 7)?,
+        _ => weekday_from(r, sat, Dir::After)?,
+    };
+    Some(Val::Month(saturday.year(), saturday.month()))
+}
+
 /// The year of the last, this or next season starting in month `s` (winter by its December).
 pub(super) fn season_year(r: Date, s: i8, step: i32) -> i16 {
     let (y, m) = (i32::from(r.year()), i32::from(r.month()));
@@ -119,13 +137,17 @@ pub(super) fn season_year(r: Date, s: i8, step: i32) -> i16 {
 /// (`.`, `;`, `?`, `!`) that cut it into clauses.
 pub(super) struct Tense {
     markers: Vec<usize>,
+    /// Markers that govern only what follows them (`said ... would`): a date before one
+    /// belongs to the reporting verb.
+    forward_only: Vec<usize>,
     stops: Vec<usize>,
 }
 
 impl Tense {
     /// Whether a future marker governs tokens `start..end`: one before them in the same
-    /// clause, or one shortly after (`On Tuesday, the council will meet`).
-    pub(super) fn covers(&self, start: usize, end: usize) -> bool {
+    /// clause, or one shortly after when the expression opens the clause (`On Tuesday, the
+    /// council will meet`, but not `The raid on Tuesday will be investigated`).
+    pub(super) fn covers(&self, start: usize, end: usize, opens_clause: bool) -> bool {
         let clause = |i: usize| self.stops.partition_point(|&s| s < i);
         let k = self.markers.partition_point(|&m| m < start);
         let before = k > 0
@@ -133,10 +155,15 @@ impl Tense {
                 .markers
                 .get(k - 1)
                 .is_some_and(|&m| clause(m) == clause(start));
-        let after = self
-            .markers
-            .get(self.markers.partition_point(|&m| m < end))
-            .is_some_and(|&m| m - end <= 8 && clause(m) == clause(end));
+        let after = opens_clause
+            && self
+                .markers
+                .get(self.markers.partition_point(|&m| m < end))
+                .is_some_and(|&m| {
+                    m - end <= 8
+                        && clause(m) == clause(end)
+                        && self.forward_only.binary_search(&m).is_err()
+                });
         before || after
     }
 }
@@ -159,6 +186,19 @@ pub(super) fn future_tense(toks: &[Tok], text: &str) -> Tense {
         let prev = i.checked_sub(1).map_or(Key::Other, key);
         match t.key {
             Key::Will => (!t.cap || i == 0) && prev != Key::The,
+            // "said the tender would open by June": the future of a reported statement (not
+            // `would have`, a past that did not happen).
+            Key::Would => {
+                toks[..i].iter().any(|p| p.key == Key::PastVerb)
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.kind == Kind::Word
+                            && !text
+                                .get(n.start..n.end)
+                                .is_some_and(|w| w.eq_ignore_ascii_case("have"))
+                    })
+            }
+            // "ahead of the elections on 28 September"
+            Key::Ahead => key(i + 1) == Key::Of,
             Key::Shall | Key::FutureWord | Key::Tomorrow => true,
             Key::Next => key(i + 1) != Key::To,
             Key::Ll => !t.space && i > 0 && apostrophe(i - 1),
@@ -178,11 +218,20 @@ pub(super) fn future_tense(toks: &[Tok], text: &str) -> Tense {
             _ => false,
         }
     };
-    let markers = toks
+    let markers: Vec<usize> = toks
         .iter()
         .enumerate()
         .filter(is_marker)
         .map(|(i, _)| i)
         .collect();
-    Tense { markers, stops }
+    let forward_only = markers
+        .iter()
+        .copied()
+        .filter(|&i| toks[i].key == Key::Would)
+        .collect();
+    Tense {
+        markers,
+        forward_only,
+        stops,
+    }
 }

@@ -2,6 +2,8 @@
 
 use super::*;
 
+mod counted;
+
 fn date(s: &str) -> Date {
     s.parse().expect("test date")
 }

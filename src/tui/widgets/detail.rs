@@ -59,7 +59,10 @@ pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
         ),
     ];
     if s.cues.is_empty() {
-        sec.push(Span::styled("  (no cue: default)", t.muted()));
+        sec.push(Span::styled(
+            "  (no strong reason: the model's prior)",
+            t.muted(),
+        ));
     }
     // A long sentence may hold thousands of cues and dates: each line lists what three rows
     // can show and counts the rest.
@@ -71,10 +74,17 @@ pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
             sec.push(Span::styled(more, t.muted()));
             break;
         }
-        let quoted = format!("\u{201c}{}\u{201d}", c.text(&s.text));
+        sec.push(Span::raw(if k == 0 { "  because " } else { ", " }));
+        // A reason without words of its own ("the sentence before") is named by its rule.
+        let words = c.text(&s.text);
+        if words.is_empty() {
+            used += text::width(c.rule) + 10;
+            sec.push(Span::styled(c.rule.to_owned(), t.muted()));
+            continue;
+        }
+        let quoted = format!("\u{201c}{words}\u{201d}");
         let rule = format!(" ({})", c.rule);
         used += text::width(&quoted) + text::width(&rule) + 10;
-        sec.push(Span::raw(if k == 0 { "  because " } else { ", " }));
         sec.push(Span::styled(
             quoted,
             t.span(crate::model::SpanKind::Cue, c.section, None),

@@ -1,0 +1,108 @@
+//! Builds the section model's tables at compile time, so the first frame does not wait for a
+//! TOML parse: `assets/model/sections.toml` (the shipped weights) and
+//! `assets/model/wordclasses.toml` (the word classes, stemmed here with the loader's own
+//! stemmer) become static arrays in `$OUT_DIR/model_tables.rs`.
+
+#[path = "src/loader/features/stem.rs"]
+#[allow(dead_code)]
+mod stem;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+fn main() {
+    for f in [
+        "assets/model/sections.toml",
+        "assets/model/wordclasses.toml",
+        "src/loader/features/stem.rs",
+        "build.rs",
+    ] {
+        println!("cargo::rerun-if-changed={f}");
+    }
+    let mut out = String::new();
+    model(&mut out);
+    classes(&mut out);
+    let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(format!("{dir}/model_tables.rs"), out).expect("writes the tables");
+}
+
+fn read(path: &str) -> toml::Table {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.parse().unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn floats(v: &toml::Value) -> [f32; 4] {
+    let a = v.as_array().expect("a list of four numbers");
+    assert_eq!(a.len(), 4, "a list of four numbers");
+    let f = |x: &toml::Value| {
+        x.as_float()
+            .or_else(|| x.as_integer().map(|i| i as f64))
+            .expect("a number") as f32
+    };
+    [f(&a[0]), f(&a[1]), f(&a[2]), f(&a[3])]
+}
+
+fn model(out: &mut String) {
+    let m = read("assets/model/sections.toml");
+    let _ = writeln!(
+        out,
+        "pub static MODEL_BIAS: [f32; 4] = {:?};",
+        floats(&m["bias"])
+    );
+    let t = m["training"].as_table().expect("[training]");
+    let num = |k: &str| {
+        t.get(k)
+            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+            .unwrap_or(0.0)
+    };
+    let _ = writeln!(
+        out,
+        "pub static MODEL_SETTINGS: (f64, f64, usize, u64) = ({:?}, {:?}, {}, {});",
+        num("alpha"),
+        num("prior_shift"),
+        num("min_count") as usize,
+        num("max_iterations") as u64
+    );
+    out.push_str("pub static MODEL_FILES: &[(&str, &str, &str)] = &[\n");
+    for f in t["files"].as_array().expect("files") {
+        let f = f.as_table().expect("a file");
+        let s = |k: &str| f[k].as_str().expect("a string").to_owned();
+        let _ = writeln!(
+            out,
+            "    ({:?}, {:?}, {:?}),",
+            s("file"),
+            s("text_sha256"),
+            s("gold_sha256")
+        );
+    }
+    out.push_str("];\npub static MODEL_WEIGHTS: &[(&str, [f32; 4])] = &[\n");
+    for (name, w) in m["weights"].as_table().expect("[weights]") {
+        let _ = writeln!(out, "    ({name:?}, {:?}),", floats(w));
+    }
+    out.push_str("];\n");
+}
+
+fn classes(out: &mut String) {
+    let c = read("assets/model/wordclasses.toml");
+    assert!(
+        c.len() <= 24,
+        "at most 24 word classes fit a sentence summary's bits"
+    );
+    let mut of: BTreeMap<String, u32> = BTreeMap::new();
+    let mut names = Vec::new();
+    // The classes are numbered in alphabetical order.
+    let sorted: BTreeMap<&String, &toml::Value> = c.iter().collect();
+    for (i, (name, words)) in sorted.into_iter().enumerate() {
+        for w in words.as_array().expect("a list of words") {
+            let stem = stem::stem(w.as_str().expect("a word"));
+            *of.entry(stem).or_insert(0) |= 1 << i;
+        }
+        names.push(name.as_str());
+    }
+    let _ = writeln!(out, "pub static CLASS_NAMES: &[&str] = &{names:?};");
+    out.push_str("pub static CLASS_STEMS: &[(&str, u32)] = &[\n");
+    for (stem, bits) in of {
+        let _ = writeln!(out, "    ({stem:?}, {bits}),");
+    }
+    out.push_str("];\n");
+}
