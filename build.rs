@@ -7,6 +7,10 @@
 #[allow(dead_code)]
 mod stem;
 
+#[path = "src/loader/gazetteer/compile.rs"]
+#[allow(dead_code)]
+mod gazetteer;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -15,6 +19,8 @@ fn main() {
         "assets/model/sections.toml",
         "assets/model/wordclasses.toml",
         "src/loader/features/stem.rs",
+        "assets/gazetteer.toml",
+        "src/loader/gazetteer/compile.rs",
         "build.rs",
     ] {
         println!("cargo::rerun-if-changed={f}");
@@ -24,6 +30,70 @@ fn main() {
     classes(&mut out);
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(format!("{dir}/model_tables.rs"), out).expect("writes the tables");
+    let mut out = String::new();
+    gazetteer_tables(&mut out);
+    std::fs::write(format!("{dir}/gazetteer_tables.rs"), out).expect("writes the tables");
+}
+
+/// The shipped gazetteer's tables (see `src/loader/gazetteer.rs`), as static arrays.
+fn gazetteer_tables(out: &mut String) {
+    use gazetteer::Target;
+    let src = std::fs::read_to_string("assets/gazetteer.toml").expect("assets/gazetteer.toml");
+    let c = gazetteer::compile(&src).unwrap_or_else(|e| panic!("assets/gazetteer.toml: {e}"));
+    out.push_str("pub static ENTITIES: &[(&str, EntityKind, Option<&str>)] = &[\n");
+    for e in &c.entities {
+        let _ = writeln!(
+            out,
+            "    ({:?}, EntityKind::{:?}, {:?}),",
+            e.name, e.kind, e.party
+        );
+    }
+    out.push_str("];\n");
+    let strings = |out: &mut String, name: &str, keys: &[&str]| {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for k in keys {
+            text.push_str(k);
+            ends.push(text.len() as u32);
+        }
+        let _ = writeln!(out, "pub static {name}_TEXT: &str = {text:?};");
+        let _ = writeln!(out, "pub static {name}_ENDS: &[u32] = &{ends:?};");
+        let slots = gazetteer::slots(keys);
+        let _ = writeln!(out, "pub static {name}_SLOTS: &[u32] = &{slots:?};");
+    };
+    let targets = |out: &mut String, name: &str, ts: &[Target]| {
+        let _ = writeln!(out, "pub static {name}: &[Target] = &[");
+        for t in ts {
+            let _ = writeln!(
+                out,
+                "    Target {{ entity: {:?}, how: MatchKind::{:?}, exact: {} }},",
+                t.entity, t.how, t.exact
+            );
+        }
+        out.push_str("];\n");
+    };
+    let patterns: Vec<&str> = c.patterns.iter().map(String::as_str).collect();
+    strings(out, "PATTERN", &patterns);
+    targets(out, "TARGETS", &c.targets);
+    let phrases: Vec<&str> = c.phrases.iter().map(|(k, _)| k.as_str()).collect();
+    strings(out, "PHRASE", &phrases);
+    let phrase_targets: Vec<Target> = c.phrases.iter().map(|&(_, t)| t).collect();
+    targets(out, "PHRASE_TARGETS", &phrase_targets);
+    let set = gazetteer::hash_set(&c.prefixes);
+    let _ = writeln!(out, "pub static PREFIX_SET: &[u64] = &{set:?};");
+    let _ = writeln!(
+        out,
+        "pub static COUNTRIES: &[(&str, usize)] = &{:?};",
+        c.countries
+    );
+    let _ = writeln!(out, "pub static CONFLICTS: &[&str] = &{:?};", c.conflicts);
+    for (name, pairs) in [
+        ("DOMAINS", &c.domains),
+        ("LICENSES", &c.licenses),
+        ("SERIES", &c.series),
+    ] {
+        let _ = writeln!(out, "pub static {name}: &[(&str, &str)] = &{pairs:?};");
+    }
 }
 
 fn read(path: &str) -> toml::Table {

@@ -1,67 +1,29 @@
 //! The gazetteer: countries, capitals, demonyms, international organisations, government
 //! bodies and news outlets, from `assets/gazetteer.toml`.
 //!
-//! Every name, alias, capital, demonym and seat becomes a pattern in one hash table, built
-//! once; [`Gazetteer::find`] looks up the pieces of a text that start and end on word
-//! boundaries (a second table, of the patterns' prefixes that end on a boundary, stops each
-//! walk at the first piece no pattern begins with) and reports leftmost-longest,
-//! non-overlapping matches. A table is built in a fraction of the time an automaton over the
-//! same five thousand patterns takes, and the first frame waits for it. Patterns match in the case written in the data, and
+//! Every name, alias, capital, demonym and seat becomes a pattern in one hash table;
+//! [`Gazetteer::find`] looks up the pieces of a text that start and end on word boundaries (a
+//! second table, of the patterns' prefixes that end on a boundary, stops each walk at the first
+//! piece no pattern begins with) and reports leftmost-longest, non-overlapping matches. The
+//! shipped file's tables are worked out at compile time ([`compile`], run by `build.rs`) and
+//! compiled into the program as static arrays, so the first frame waits for no parse and no
+//! table building. Patterns match in the case written in the data, and
 //! also in two derived forms: all upper case (transcript labels such as `RUSSIA:`) and, for
 //! names that start in lower case (`al-Qaeda`, `police`), with a capital first letter
 //! (sentence starts). The typewriter apostrophe `'` and the typographic `’` are
 //! interchangeable. Phrases of the `[ignore]` table are matched and swallowed, so that, for
 //! example, "South China Sea" does not report "China".
 
-use super::tokens::Fnv;
-use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+pub mod compile;
+
+use compile::{EMPTY, Target, fnv, is_word_char, normalise, piece_hash};
+pub use compile::{Entity, EntityKind, GazetteerError, MatchKind};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The shipped gazetteer.
 pub const GAZETTEER_TOML: &str = include_str!("../../assets/gazetteer.toml");
-
-/// What sort of thing an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EntityKind {
-    /// A sovereign state or territory (its own party).
-    Country,
-    /// An international organisation, NGO or armed group.
-    Organization,
-    /// A government body of one country, or a generic one ("Foreign Ministry").
-    Body,
-    /// A news outlet (party `"media"`).
-    Media,
-}
-
-/// One entry of the gazetteer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entity {
-    /// The canonical name.
-    pub name: String,
-    /// What sort of thing it is.
-    pub kind: EntityKind,
-    /// The party it speaks for: the country's own name for a country, the country of a body
-    /// (`None` for a generic body whose country comes from context), the organisation's
-    /// party, `"media"` for a news outlet.
-    pub party: Option<String>,
-}
-
-/// Which of an entity's names matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MatchKind {
-    /// The canonical name.
-    Name,
-    /// An alias.
-    Alias,
-    /// A capital city (of a country).
-    Capital,
-    /// A demonym ("Russian", "Russians").
-    Demonym,
-    /// A seat of government used as a metonym ("Kremlin").
-    Seat,
-}
 
 /// A match of [`Gazetteer::find`]: byte offsets into the searched text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,133 +38,83 @@ pub struct Match {
     pub how: MatchKind,
 }
 
-/// Why a gazetteer file could not be used.
-#[derive(Debug, thiserror::Error)]
-pub enum GazetteerError {
-    /// The TOML does not parse or does not fit the schema.
-    #[error("gazetteer: {0}")]
-    Toml(#[from] toml::de::Error),
-    /// Two entries share a canonical name.
-    #[error("gazetteer: duplicate canonical name {0:?}")]
-    Duplicate(String),
-    /// A body names a country that is not in the file.
-    #[error("gazetteer: body {body:?} names unknown country {country:?}")]
-    UnknownCountry {
-        /// The body.
-        body: String,
-        /// The country it names.
-        country: String,
-    },
-    /// An issuer names a party that no country or organisation has.
-    #[error("gazetteer: issuer names unknown party {0:?}")]
-    UnknownIssuer(String),
-    /// An empty name, alias or party.
-    #[error("gazetteer: empty string in the entry of {0:?}")]
-    Empty(String),
+/// Strings to their indexes: the strings end to end in one text, and an open-addressing
+/// table of their indexes ([`compile::slots`]). Static for the shipped file, owned for others.
+#[derive(Debug)]
+struct StrTable {
+    text: Cow<'static, str>,
+    /// String `i` is `text[ends[i - 1]..ends[i]]`.
+    ends: Cow<'static, [u32]>,
+    slots: Cow<'static, [u32]>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    #[serde(default)]
-    country: Vec<CountryRec>,
-    #[serde(default)]
-    organization: Vec<OrgRec>,
-    #[serde(default)]
-    body: Vec<BodyRec>,
-    #[serde(default)]
-    media: Vec<MediaRec>,
-    #[serde(default)]
-    issuer: Vec<IssuerRec>,
-    #[serde(default)]
-    ignore: IgnoreRec,
+impl StrTable {
+    fn build<S: AsRef<str>>(keys: &[S]) -> StrTable {
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(keys.len());
+        for k in keys {
+            text.push_str(k.as_ref());
+            ends.push(text.len() as u32);
+        }
+        StrTable {
+            text: Cow::Owned(text),
+            ends: Cow::Owned(ends),
+            slots: Cow::Owned(compile::slots(keys)),
+        }
+    }
+
+    fn key(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    fn get(&self, key: &str) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut at = fnv(key.as_bytes()) as usize & mask;
+        loop {
+            match self.slots[at] {
+                EMPTY => return None,
+                i if self.key(i as usize) == key => return Some(i as usize),
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct IssuerRec {
-    party: String,
-    #[serde(default)]
-    domains: Vec<String>,
-    #[serde(default)]
-    licenses: Vec<String>,
-    #[serde(default)]
-    titles: Vec<String>,
-}
+/// A set of hashes, open addressing as [`StrTable`] (0 marks an empty slot).
+#[derive(Debug)]
+struct HashSet64(Cow<'static, [u64]>);
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CountryRec {
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    capital: Vec<String>,
-    #[serde(default)]
-    demonyms: Vec<String>,
-    #[serde(default)]
-    seats: Vec<String>,
+impl HashSet64 {
+    fn contains(&self, h: u64) -> bool {
+        let mask = self.0.len() - 1;
+        let mut at = h as usize & mask;
+        loop {
+            match self.0[at] {
+                0 => return false,
+                x if x == h => return true,
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
 }
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OrgRec {
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-    party: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BodyRec {
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-    country: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MediaRec {
-    name: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct IgnoreRec {
-    #[serde(default)]
-    phrases: Vec<String>,
-}
-
-/// What a pattern stands for; `entity == None` is an ignored phrase.
-#[derive(Debug, Clone, Copy)]
-struct Target {
-    entity: Option<usize>,
-    how: MatchKind,
-    /// Written in the data (not a derived case or apostrophe form).
-    exact: bool,
-}
-
-type FnvBuild = BuildHasherDefault<Fnv>;
 
 /// The gazetteer: entities and one table of all their names.
 #[derive(Debug)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
     /// Pattern text -> pattern id.
-    patterns: HashMap<String, usize, FnvBuild>,
+    patterns: StrTable,
     /// Hashes of every pattern's prefixes that end where the pattern goes on with a character
     /// that is not a letter or digit, and of every whole pattern (see [`Gazetteer::find`]).
-    prefixes: HashSet<u64, FnvBuild>,
+    prefixes: HashSet64,
     /// Pattern id -> target.
-    targets: Vec<Target>,
-    /// Normalised phrase (’ as ') -> target, for [`Gazetteer::lookup`].
-    phrases: HashMap<String, Target, FnvBuild>,
+    targets: Cow<'static, [Target]>,
+    /// Normalised phrase (’ as ') -> index into `phrase_targets`, for [`Gazetteer::lookup`].
+    phrases: StrTable,
+    phrase_targets: Cow<'static, [Target]>,
     /// Canonical country name -> entity id.
-    countries: HashMap<String, usize, FnvBuild>,
+    countries: HashMap<Cow<'static, str>, usize>,
     /// Names written in the data for two different entities (the first one wins).
     conflicts: Vec<String>,
     /// Host name (lower case) -> the party that publishes under it.
@@ -213,272 +125,83 @@ pub struct Gazetteer {
     series: Vec<(String, String)>,
 }
 
-static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| {
-    Gazetteer::from_toml(GAZETTEER_TOML).expect("the embedded assets/gazetteer.toml is valid")
-});
-
-/// `’` becomes `'`.
-fn normalise(s: &str) -> String {
-    s.replace('’', "'")
+/// The shipped file's tables, made by `build.rs` with [`compile`].
+mod tables {
+    use super::{EntityKind, MatchKind, Target};
+    include!(concat!(env!("OUT_DIR"), "/gazetteer_tables.rs"));
 }
 
-/// The derived forms of a name written in the data (the name itself first).
-fn variants(name: &str) -> Vec<(String, bool)> {
-    let mut bases = vec![name.to_owned()];
-    if name.contains('\'') {
-        bases.push(name.replace('\'', "’"));
-    } else if name.contains('’') {
-        bases.push(name.replace('’', "'"));
-    }
-    let mut out: Vec<(String, bool)> = Vec::new();
-    let mut push = |s: String, exact: bool| {
-        if !out.iter().any(|(t, _)| *t == s) {
-            out.push((s, exact));
-        }
-    };
-    for (i, b) in bases.iter().enumerate() {
-        push(b.clone(), i == 0);
-    }
-    for b in &bases {
-        if b.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-            push(b.to_uppercase(), false);
-        }
-        let mut cs = b.chars();
-        if let Some(first) = cs.next()
-            && first.is_lowercase()
-        {
-            push(first.to_uppercase().chain(cs).collect(), false);
-        }
-    }
-    out
-}
+static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::shipped);
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-/// The hash a piece of text has in the prefix table.
-fn piece_hash(s: &str) -> u64 {
-    let mut h = Fnv::default();
-    s.hash(&mut h);
-    h.finish()
+fn owned_pairs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|&(a, b)| (a.to_owned(), b.to_owned()))
+        .collect()
 }
 
 impl Gazetteer {
-    /// The shipped gazetteer, parsed once.
+    /// The shipped gazetteer (its tables compiled in; the few small ones filled on first use).
     pub fn embedded() -> &'static Gazetteer {
         &EMBEDDED
     }
 
+    fn shipped() -> Gazetteer {
+        use tables::*;
+        Gazetteer {
+            entities: ENTITIES
+                .iter()
+                .map(|&(name, kind, party)| Entity {
+                    name: name.to_owned(),
+                    kind,
+                    party: party.map(str::to_owned),
+                })
+                .collect(),
+            patterns: StrTable {
+                text: Cow::Borrowed(PATTERN_TEXT),
+                ends: Cow::Borrowed(PATTERN_ENDS),
+                slots: Cow::Borrowed(PATTERN_SLOTS),
+            },
+            prefixes: HashSet64(Cow::Borrowed(PREFIX_SET)),
+            targets: Cow::Borrowed(TARGETS),
+            phrases: StrTable {
+                text: Cow::Borrowed(PHRASE_TEXT),
+                ends: Cow::Borrowed(PHRASE_ENDS),
+                slots: Cow::Borrowed(PHRASE_SLOTS),
+            },
+            phrase_targets: Cow::Borrowed(PHRASE_TARGETS),
+            countries: COUNTRIES
+                .iter()
+                .map(|&(n, id)| (Cow::Borrowed(n), id))
+                .collect(),
+            conflicts: CONFLICTS.iter().map(|&c| c.to_owned()).collect(),
+            domains: owned_pairs(DOMAINS).into_iter().collect(),
+            licenses: owned_pairs(LICENSES),
+            series: owned_pairs(SERIES),
+        }
+    }
+
     /// Parses a gazetteer in the format of `assets/gazetteer.toml`.
     pub fn from_toml(src: &str) -> Result<Gazetteer, GazetteerError> {
-        let file: File = toml::from_str(src)?;
-        let mut entities: Vec<Entity> = Vec::new();
-        let mut names: Vec<(String, Option<usize>, MatchKind)> = Vec::new();
-        let mut canon: HashMap<String, usize, FnvBuild> = HashMap::default();
-        let mut countries = HashMap::default();
-
-        let mut add_entity = |entities: &mut Vec<Entity>,
-                              e: Entity|
-         -> Result<usize, GazetteerError> {
-            if e.name.trim().is_empty() || e.party.as_deref().is_some_and(|p| p.trim().is_empty()) {
-                return Err(GazetteerError::Empty(e.name));
-            }
-            let id = entities.len();
-            if canon.insert(e.name.clone(), id).is_some() {
-                return Err(GazetteerError::Duplicate(e.name));
-            }
-            entities.push(e);
-            Ok(id)
-        };
-        let list = |names: &mut Vec<(String, Option<usize>, MatchKind)>,
-                    id: usize,
-                    how: MatchKind,
-                    items: &[String]|
-         -> Result<(), GazetteerError> {
-            for s in items {
-                if s.trim().is_empty() {
-                    return Err(GazetteerError::Empty(s.clone()));
-                }
-                names.push((s.trim().to_owned(), Some(id), how));
-            }
-            Ok(())
-        };
-
-        for c in &file.country {
-            let id = add_entity(
-                &mut entities,
-                Entity {
-                    name: c.name.clone(),
-                    kind: EntityKind::Country,
-                    party: Some(c.name.clone()),
-                },
-            )?;
-            countries.insert(c.name.clone(), id);
-            names.push((c.name.clone(), Some(id), MatchKind::Name));
-            list(&mut names, id, MatchKind::Alias, &c.aliases)?;
-            list(&mut names, id, MatchKind::Capital, &c.capital)?;
-            list(&mut names, id, MatchKind::Demonym, &c.demonyms)?;
-            list(&mut names, id, MatchKind::Seat, &c.seats)?;
-        }
-        for o in &file.organization {
-            let id = add_entity(
-                &mut entities,
-                Entity {
-                    name: o.name.clone(),
-                    kind: EntityKind::Organization,
-                    party: Some(o.party.clone().unwrap_or_else(|| o.name.clone())),
-                },
-            )?;
-            names.push((o.name.clone(), Some(id), MatchKind::Name));
-            list(&mut names, id, MatchKind::Alias, &o.aliases)?;
-        }
-        for b in &file.body {
-            if let Some(c) = &b.country
-                && !countries.contains_key(c)
-            {
-                return Err(GazetteerError::UnknownCountry {
-                    body: b.name.clone(),
-                    country: c.clone(),
-                });
-            }
-            let id = add_entity(
-                &mut entities,
-                Entity {
-                    name: b.name.clone(),
-                    kind: EntityKind::Body,
-                    party: b.country.clone(),
-                },
-            )?;
-            names.push((b.name.clone(), Some(id), MatchKind::Name));
-            list(&mut names, id, MatchKind::Alias, &b.aliases)?;
-        }
-        for m in &file.media {
-            let id = add_entity(
-                &mut entities,
-                Entity {
-                    name: m.name.clone(),
-                    kind: EntityKind::Media,
-                    party: Some("media".to_owned()),
-                },
-            )?;
-            names.push((m.name.clone(), Some(id), MatchKind::Name));
-            list(&mut names, id, MatchKind::Alias, &m.aliases)?;
-        }
-        let (mut domains, mut licenses, mut series) = (HashMap::new(), Vec::new(), Vec::new());
-        for i in &file.issuer {
-            if !entities
-                .iter()
-                .any(|e| e.party.as_deref() == Some(i.party.as_str()))
-            {
-                return Err(GazetteerError::UnknownIssuer(i.party.clone()));
-            }
-            for d in &i.domains {
-                let d = d.trim().trim_start_matches('.').to_ascii_lowercase();
-                if d.is_empty() {
-                    return Err(GazetteerError::Empty(i.party.clone()));
-                }
-                domains.insert(d, i.party.clone());
-            }
-            for l in &i.licenses {
-                if l.trim().is_empty() {
-                    return Err(GazetteerError::Empty(i.party.clone()));
-                }
-                licenses.push((l.trim().to_lowercase(), i.party.clone()));
-            }
-            for t in &i.titles {
-                if t.trim().is_empty() {
-                    return Err(GazetteerError::Empty(i.party.clone()));
-                }
-                series.push((t.trim().to_lowercase(), i.party.clone()));
-            }
-        }
-        licenses.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
-        series.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
-        for p in &file.ignore.phrases {
-            if p.trim().is_empty() {
-                return Err(GazetteerError::Empty(p.clone()));
-            }
-            names.push((p.trim().to_owned(), None, MatchKind::Name));
-        }
-
-        // Pattern text -> index into `patterns`; data-written names beat derived forms, and
-        // among data-written names the first one wins (a conflict is recorded).
-        let mut index: HashMap<String, usize, FnvBuild> =
-            HashMap::with_capacity_and_hasher(names.len() * 2, FnvBuild::default());
-        let mut patterns: Vec<String> = Vec::new();
-        let mut targets: Vec<Target> = Vec::new();
-        let mut conflicts = Vec::new();
-        for (name, entity, how) in &names {
-            for (text, exact) in variants(name) {
-                let t = Target {
-                    entity: *entity,
-                    how: *how,
-                    exact,
-                };
-                match index.get(&text) {
-                    None => {
-                        index.insert(text.clone(), patterns.len());
-                        patterns.push(text);
-                        targets.push(t);
-                    }
-                    Some(&i) => {
-                        let old = targets[i];
-                        if old.entity == t.entity {
-                            // Same entity: keep the stronger kind (a name beats a capital).
-                            if !old.exact && exact {
-                                targets[i] = t;
-                            }
-                        } else if !old.exact && exact {
-                            targets[i] = t;
-                        } else if old.exact && exact {
-                            let who = |e: Option<usize>| {
-                                e.map_or("[ignore]".to_owned(), |e| entities[e].name.clone())
-                            };
-                            conflicts.push(format!(
-                                "{text:?}: {} and {}",
-                                who(old.entity),
-                                who(t.entity)
-                            ));
-                        }
-                    }
-                }
-            }
-        }
-
-        let mut phrases = HashMap::with_capacity_and_hasher(patterns.len(), FnvBuild::default());
-        for (p, t) in patterns.iter().zip(&targets) {
-            let key = normalise(p);
-            let slot = phrases.entry(key).or_insert(*t);
-            if !slot.exact && t.exact {
-                *slot = *t;
-            }
-        }
-        let mut prefixes = HashSet::default();
-        for p in &patterns {
-            prefixes.insert(piece_hash(p));
-            for (k, c) in p.char_indices() {
-                if k > 0 && !is_word_char(c) {
-                    prefixes.insert(piece_hash(&p[..k]));
-                }
-            }
-        }
-        let patterns = patterns
-            .into_iter()
-            .enumerate()
-            .map(|(i, p)| (p, i))
-            .collect();
+        let c = compile::compile(src)?;
+        let (phrase_keys, phrase_targets): (Vec<String>, Vec<Target>) =
+            c.phrases.into_iter().unzip();
         Ok(Gazetteer {
-            entities,
-            patterns,
-            prefixes,
-            targets,
-            phrases,
-            countries,
-            conflicts,
-            domains,
-            licenses,
-            series,
+            patterns: StrTable::build(&c.patterns),
+            prefixes: HashSet64(Cow::Owned(compile::hash_set(&c.prefixes))),
+            targets: Cow::Owned(c.targets),
+            phrases: StrTable::build(&phrase_keys),
+            phrase_targets: Cow::Owned(phrase_targets),
+            countries: c
+                .countries
+                .into_iter()
+                .map(|(n, id)| (Cow::Owned(n), id))
+                .collect(),
+            entities: c.entities,
+            conflicts: c.conflicts,
+            domains: c.domains.into_iter().collect(),
+            licenses: c.licenses,
+            series: c.series,
         })
     }
 
@@ -557,10 +280,10 @@ impl Gazetteer {
             for e in ends {
                 let piece = &text[s..e];
                 // No pattern goes on past a piece that begins none of them.
-                if !self.prefixes.contains(&piece_hash(piece)) {
+                if !self.prefixes.contains(piece_hash(piece)) {
                     break;
                 }
-                if let Some(&p) = self.patterns.get(piece) {
+                if let Some(p) = self.patterns.get(piece) {
                     cands.push((s, e, p));
                 }
             }
@@ -592,9 +315,10 @@ impl Gazetteer {
     pub fn lookup(&self, phrase: &str) -> Option<(usize, MatchKind)> {
         let key = normalise(&phrase.split_whitespace().collect::<Vec<_>>().join(" "));
         let get = |k: &str| {
-            self.phrases
-                .get(k)
-                .and_then(|t| t.entity.map(|e| (e, t.how)))
+            self.phrases.get(k).and_then(|i| {
+                let t = self.phrase_targets[i];
+                t.entity.map(|e| (e, t.how))
+            })
         };
         get(&key).or_else(|| {
             let stem = key
@@ -659,6 +383,38 @@ mod tests {
 
     fn count(kind: EntityKind) -> usize {
         g().entities().iter().filter(|e| e.kind == kind).count()
+    }
+
+    #[test]
+    fn compiled_in_tables_are_the_files() {
+        // build.rs and from_toml run the same code; this checks that nothing was lost on
+        // the way into the static arrays.
+        let parsed = Gazetteer::from_toml(GAZETTEER_TOML).expect("parses");
+        let shipped = g();
+        assert_eq!(parsed.entities, shipped.entities);
+        for (a, b) in [
+            (&parsed.patterns, &shipped.patterns),
+            (&parsed.phrases, &shipped.phrases),
+        ] {
+            assert_eq!(a.text, b.text);
+            assert_eq!(a.ends, b.ends);
+            assert_eq!(a.slots, b.slots);
+        }
+        assert_eq!(parsed.targets, shipped.targets);
+        assert_eq!(parsed.phrase_targets, shipped.phrase_targets);
+        assert_eq!(parsed.prefixes.0, shipped.prefixes.0);
+        assert_eq!(parsed.countries, shipped.countries);
+        assert_eq!(parsed.conflicts, shipped.conflicts);
+        assert_eq!(parsed.domains, shipped.domains);
+        assert_eq!(parsed.licenses, shipped.licenses);
+        assert_eq!(parsed.series, shipped.series);
+        assert_eq!(
+            shipped
+                .patterns
+                .get("Ukraine")
+                .map(|i| shipped.patterns.key(i)),
+            Some("Ukraine")
+        );
     }
 
     #[test]
