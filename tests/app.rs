@@ -220,7 +220,8 @@ fn document_view_keeps_the_selected_sentence() {
     app.update(Action::ToggleDocument);
     assert_eq!(app.view, View::Document);
     assert_eq!(cur(&app), 2);
-    app.update(Action::SelectNext);
+    // j scrolls the document view a line; ) goes to the next sentence.
+    app.update(Action::NextSentence);
     app.update(Action::ToggleDocument);
     assert_eq!(app.view, View::Panes);
     assert_eq!(app.focus, Focus::Pane(Section::Response));

@@ -64,10 +64,10 @@ fn space_b_and_counts_page_as_in_less() {
     for (keys, actions) in [
         (" ", vec![Action::PageForward]),
         ("b", vec![Action::PageBack]),
-        ("5j", vec![Action::Digit(5), Action::SelectNext]),
+        ("5)", vec![Action::Digit(5), Action::NextSentence]),
         ("\x06", vec![Action::PageForward]),
         ("\x02", vec![Action::PageBack]),
-        ("7k", vec![Action::Digit(7), Action::SelectPrev]),
+        ("7(", vec![Action::Digit(7), Action::PrevSentence]),
     ] {
         for a in actions {
             app.update(a);
@@ -78,7 +78,7 @@ fn space_b_and_counts_page_as_in_less() {
     let rows_seen: Vec<usize> = expected.iter().map(|(_, p)| row(p)).collect();
     assert!(
         rows_seen[0] > row(&start) + 1 && rows_seen[2] == rows_seen[1] + 5,
-        "a page moves more than a row, and 5j five rows: from {start}, {rows_seen:?}"
+        "a page moves more than a row, and 5) five sentences: from {start}, {rows_seen:?}"
     );
 
     let mut s = Session::start(&[], cols, rows);

@@ -1,7 +1,7 @@
 //! The document view's scrolling: after every key, what the view shows is an unbroken window
 //! of the whole document (drawn at the same width on a screen tall enough to hold it all),
 //! with the selected sentence in it; at every width, through headings, paragraphs and a
-//! sentence taller than the view.
+//! sentence taller than the view, scrolled by lines (j, k) and by sentences (`(`, `)`).
 
 mod common;
 
@@ -96,8 +96,10 @@ fn check(app: &App, whole: &[String], what: &str) {
         .collect::<Vec<_>>()
         .join(" ");
     let mark = format!("{words} ");
+    // Scrolled by lines into a sentence taller than the view, no sentence starts on screen.
+    let no_start = rows.iter().all(|r| !r.contains("Item "));
     assert!(
-        rows.iter().any(|r| r.contains(&mark)),
+        rows.iter().any(|r| r.contains(&mark)) || no_start,
         "{what}: {mark:?} not in view:\n{}",
         rows.join("\n")
     );
@@ -120,8 +122,13 @@ fn every_key_shows_a_window_of_the_document_with_the_selection() {
             view_rows(&app)[0].starts_with("# Heading 1"),
             "the first heading"
         );
-        let mut keys = vec![Action::SelectNext; n];
-        keys.extend(vec![Action::SelectPrev; n]);
+        // j and k scroll by lines, ( and ) go by sentences.
+        let mut keys = vec![Action::NextSentence; n];
+        keys.extend(vec![Action::PrevSentence; n]);
+        keys.extend(vec![Action::SelectNext; 3 * n]);
+        keys.extend(vec![Action::PrevSentence; 5]);
+        keys.extend(vec![Action::SelectPrev; 3 * n]);
+        keys.extend(vec![Action::NextSentence; n / 2]);
         keys.extend([Action::SelectLast, Action::SelectFirst]);
         keys.extend(vec![Action::PageDown; n / 3]);
         keys.extend(vec![Action::PageUp; n / 3]);
@@ -143,7 +150,7 @@ fn a_resize_keeps_the_selection_in_a_window_of_the_document() {
     app.timeline_shown = Some(false);
     app.update(Action::ToggleDocument);
     for _ in 0..25 {
-        app.update(Action::SelectNext);
+        app.update(Action::NextSentence);
     }
     for (cols, rows) in [(60, 14), (130, 40), (45, 11), (80, 24)] {
         app.update(Action::Resize(cols, rows));
@@ -153,4 +160,41 @@ fn a_resize_keeps_the_selection_in_a_window_of_the_document() {
             &format!("after a resize to {cols}x{rows}"),
         );
     }
+}
+
+#[test]
+fn j_and_k_scroll_the_view_a_line_as_less_does() {
+    let b = common::load(briefing_text().as_bytes());
+    let mut app = common::app(b, (80, 24), true);
+    app.timeline_shown = Some(false);
+    app.update(Action::ToggleDocument);
+    let start = view_rows(&app);
+    app.update(Action::SelectNext);
+    let down = view_rows(&app);
+    assert_eq!(down[..down.len() - 1], start[1..], "one line up the screen");
+    app.update(Action::SelectPrev);
+    assert_eq!(view_rows(&app), start);
+    assert_eq!(
+        app.update(Action::SelectPrev),
+        debrief::tui::app::Effect::None,
+        "nothing above the first line"
+    );
+    // Scrolled past its start, the selection goes to the first sentence starting on screen.
+    let first = app.current_sentence().map(|s| s.id);
+    for _ in 0..6 {
+        app.update(Action::SelectNext);
+    }
+    assert_ne!(app.current_sentence().map(|s| s.id), first);
+    // A count scrolls so many lines; at the end nothing moves.
+    app.update(Action::Digit(5));
+    app.update(Action::Digit(0));
+    app.update(Action::Digit(0));
+    app.update(Action::SelectNext);
+    let end = view_rows(&app);
+    assert_eq!(
+        app.update(Action::SelectNext),
+        debrief::tui::app::Effect::None
+    );
+    assert_eq!(view_rows(&app), end);
+    assert!(end.iter().any(|r| !r.is_empty()), "the last lines in view");
 }

@@ -14,10 +14,14 @@ pub enum Action {
     QuitNow,
     /// Give the terminal back to the shell (ctrl-z); `fg` brings the reader back.
     Suspend,
-    /// Move the selection down one row.
+    /// Move the selection down one row; in the document view, scroll down a line (as less).
     SelectNext,
-    /// Move the selection up one row.
+    /// Move the selection up one row; in the document view, scroll up a line.
     SelectPrev,
+    /// Select the next sentence (in the panes, the next row).
+    NextSentence,
+    /// Select the previous sentence (in the panes, the previous row).
+    PrevSentence,
     /// Select the first row.
     SelectFirst,
     /// Select the last row.
@@ -130,6 +134,8 @@ impl Action {
         Action::Suspend,
         Action::SelectNext,
         Action::SelectPrev,
+        Action::NextSentence,
+        Action::PrevSentence,
         Action::SelectFirst,
         Action::SelectLast,
         Action::PageDown,
@@ -228,6 +234,8 @@ impl Action {
             self,
             Action::SelectNext
                 | Action::SelectPrev
+                | Action::NextSentence
+                | Action::PrevSentence
                 | Action::SelectFirst
                 | Action::SelectLast
                 | Action::PageDown
@@ -247,8 +255,10 @@ impl Action {
             Action::Quit => "back one level; quit at the top",
             Action::QuitNow => "quit at once",
             Action::Suspend => "suspend (fg resumes)",
-            Action::SelectNext => "move down",
-            Action::SelectPrev => "move up",
+            Action::SelectNext => "down (document: a line)",
+            Action::SelectPrev => "up (document: a line)",
+            Action::NextSentence => "next sentence",
+            Action::PrevSentence => "previous sentence",
             Action::SelectFirst => "first row",
             Action::SelectLast => "last row",
             Action::PageDown => "half a page down",

@@ -25,8 +25,26 @@ impl App {
         rows.max(1)
     }
 
+    /// Scrolls the document view `n` lines down or up (see [`document::scroll_lines`]).
+    pub(super) fn scroll_document(&mut self, down: bool, n: usize) -> bool {
+        match layout::areas(self).document {
+            Some(r) => {
+                let inner = layout::inner(r);
+                document::scroll_lines(self, inner.width.into(), inner.height.into(), down, n)
+            }
+            None => false,
+        }
+    }
+
     /// Keeps every list's selection inside its viewport.
     pub(super) fn fix_scroll(&mut self) {
+        self.fix_scroll_as(false);
+    }
+
+    /// As [`App::fix_scroll`]; `lenient` leaves the document view where it is while its
+    /// selected sentence is partly on screen (after the view was scrolled by lines, or an
+    /// action that did not move the selection).
+    pub(super) fn fix_scroll_as(&mut self, lenient: bool) {
         let a: Areas = layout::areas(self);
         if a.too_small {
             return;
@@ -36,13 +54,14 @@ impl App {
         for s in Section::ALL {
             let i = s.index();
             let len = self.section_items[i].len();
-            clamp_list(&mut self.panes[i], len, rows(a.panes[i]));
+            clamp_list(&mut self.panes[i], len, rows(a.panes[i]), true);
         }
         let tl_len = self.timeline_items.len();
         clamp_list(
             &mut self.timeline,
             tl_len,
             rows(a.sidebar).map(|r| r / TIMELINE_ROWS),
+            true,
         );
         if self.detail_scroll > 0 {
             // No further than the last row of the sentence's particulars at the top.
@@ -61,7 +80,12 @@ impl App {
         self.document.selected = self.document.selected.min(doc_len.saturating_sub(1));
         if let Some(r) = a.document {
             let inner = layout::inner(r);
-            document::keep_selection_in_view(self, inner.width.into(), inner.height.into());
+            document::keep_selection_in_view(
+                self,
+                inner.width.into(),
+                inner.height.into(),
+                lenient,
+            );
         }
         if let Some(Overlay::Filter(f)) = &mut self.overlay {
             let len = f.entries.len();
@@ -69,6 +93,7 @@ impl App {
                 &mut f.list,
                 len,
                 a.overlay.map(|r| r.height.saturating_sub(4) as usize),
+                false,
             );
         }
     }
@@ -118,16 +143,21 @@ impl App {
     }
 }
 
-/// Clamps a selection to the list and scrolls it into a viewport of `rows` rows.
-fn clamp_list(list: &mut ListState, len: usize, rows: Option<usize>) {
+/// Clamps a selection to the list and scrolls it into a viewport of `rows` rows. With `jump`
+/// a selection that leaves the view scrolls the list by half a page, not one row: a list
+/// beside another pane cannot be moved with the terminal's scrolling (a scroll region spans
+/// the screen's width), so each scroll redraws the whole list, and over a slow link half a
+/// page at a time costs a fraction of a redraw per key.
+fn clamp_list(list: &mut ListState, len: usize, rows: Option<usize>, jump: bool) {
     list.selected = list.selected.min(len.saturating_sub(1));
     let Some(rows) = rows.filter(|&r| r > 0) else {
         return;
     };
+    let step = if jump { (rows / 2).max(1) } else { 1 };
     if list.selected < list.offset {
-        list.offset = list.selected;
+        list.offset = list.selected.min(list.offset.saturating_sub(step));
     } else if list.selected >= list.offset + rows {
-        list.offset = list.selected + 1 - rows;
+        list.offset = (list.selected + 1 - rows).max(list.offset + step);
     }
     list.offset = list.offset.min(len.saturating_sub(rows));
 }

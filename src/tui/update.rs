@@ -41,6 +41,13 @@ impl App {
         let count = self.count.take();
         let had_message = self.message.take().is_some();
         let before = self.current_sentence().map(|s| s.id);
+        // The document view stays where it is unless the selection moved (a line scroll
+        // moves the view itself, and the selection only to keep it on screen).
+        let line_scroll = self.overlay.is_none()
+            && self.view == View::Document
+            && self.focus != Focus::Timeline
+            && matches!(action, Action::SelectNext | Action::SelectPrev);
+        let doc_before = (self.document.selected, self.doc_items.len());
         let effect = match self.overlay.take() {
             Some(Overlay::Search(snap)) => self.update_search(action, snap),
             Some(Overlay::Filter(state)) => self.update_filter(action, state, count),
@@ -52,7 +59,9 @@ impl App {
         if self.current_sentence().map(|s| s.id) != before {
             self.detail_scroll = 0;
         }
-        self.fix_scroll();
+        self.fix_scroll_as(
+            line_scroll || (self.document.selected, self.doc_items.len()) == doc_before,
+        );
         match effect {
             Effect::None if had_message || count.is_some() => Effect::Redraw,
             e => e,
@@ -301,6 +310,16 @@ impl App {
             }
             Action::Scroll(x, y, dir) => return self.mouse_scroll(x, y, dir),
             Action::Click(x, y) => return self.mouse_click(x, y),
+            Action::SelectNext | Action::SelectPrev
+                if self.view == View::Document && self.focus != Focus::Timeline =>
+            {
+                // A line at a time, as less scrolls: the terminal moves the view's rows and
+                // only the line that comes in is sent.
+                let n = count.unwrap_or(1);
+                if !self.scroll_document(action == Action::SelectNext, n) {
+                    return Effect::None;
+                }
+            }
             other => {
                 let (list, len) = self.focused_list();
                 if !move_in(list, len, &other, page, count) {
@@ -468,8 +487,8 @@ pub(super) fn move_in(
     let half = (rows / 2).max(1).saturating_mul(n);
     let full = rows.max(1).saturating_mul(n);
     list.selected = match action {
-        Action::SelectNext => list.selected.saturating_add(n).min(last),
-        Action::SelectPrev => list.selected.saturating_sub(n),
+        Action::SelectNext | Action::NextSentence => list.selected.saturating_add(n).min(last),
+        Action::SelectPrev | Action::PrevSentence => list.selected.saturating_sub(n),
         Action::SelectFirst => count.map_or(0, |n| n.saturating_sub(1).min(last)),
         Action::SelectLast => count.map_or(last, |n| n.saturating_sub(1).min(last)),
         Action::PageDown => list.selected.saturating_add(half).min(last),

@@ -86,7 +86,9 @@ fn block_count(app: &App, pos: usize, width: usize, cap: usize) -> usize {
 /// Going up, the selected sentence comes in at the top with its headings; going down, at the
 /// bottom; one taller than the view shows its first lines. Counts only the blocks between the
 /// anchor and the selection, and no more of them than fill a screen.
-pub fn keep_selection_in_view(app: &mut App, width: usize, height: usize) {
+/// With `lenient`, a selected sentence whose start is on screen is left where it is (a view
+/// scrolled by lines keeps its place until the selection moves).
+pub fn keep_selection_in_view(app: &mut App, width: usize, height: usize, lenient: bool) {
     let len = app.doc_items.len();
     if len == 0 || height == 0 {
         app.document.offset = 0;
@@ -97,6 +99,11 @@ pub fn keep_selection_in_view(app: &mut App, width: usize, height: usize) {
     let top = app.document.offset.min(len - 1);
     let skip = app.document_skip;
     let skip = skip.min(block_count(app, top, width, skip + 1) - 1);
+    app.document.selected = sel;
+    if lenient && selection_shown(app, (top, skip), width, height) {
+        (app.document.offset, app.document_skip) = (top, skip);
+        return;
+    }
     // Enough to compare with the height.
     let screen = height + 1;
     let (prefix, own) = (prefix_count(app, sel), own_count(app, sel, width, screen));
@@ -142,6 +149,104 @@ pub fn keep_selection_in_view(app: &mut App, width: usize, height: usize) {
     };
     app.document.selected = sel;
     (app.document.offset, app.document_skip) = anchor;
+}
+
+/// The sentences with at least one of their own lines (speaker line or text) in a view of
+/// `width` x `height` whose top is at `anchor`, in order: their positions, and whether their
+/// start (the speaker line and the first line of text) is on screen.
+fn shown(app: &App, anchor: (usize, usize), width: usize, height: usize) -> Vec<(usize, bool)> {
+    let (top, skip) = anchor;
+    let h = height as i64;
+    let mut out = Vec::new();
+    let mut y = -(skip as i64);
+    let mut pos = top;
+    while pos < app.doc_items.len() && y < h {
+        let start = y + prefix_count(app, pos) as i64;
+        // Counted up to what reaches past the bottom.
+        let own = own_count(app, pos, width, skip + height + 1) as i64;
+        if start < h && start + own > 0 {
+            out.push((pos, start >= 0 && start + own.min(2) <= h));
+        }
+        y = start + own;
+        pos += 1;
+    }
+    out
+}
+
+/// Whether the selection may stay in the view whose top is at `anchor`: its start is on
+/// screen, or no sentence's start is and some of its lines are (one taller than the view).
+fn selection_shown(app: &App, anchor: (usize, usize), width: usize, height: usize) -> bool {
+    let on_screen = shown(app, anchor, width, height);
+    let sel = app.document.selected;
+    on_screen.contains(&(sel, true))
+        || (on_screen.iter().all(|&(_, start)| !start) && on_screen.iter().any(|&(p, _)| p == sel))
+}
+
+/// Whether lines of the view whose top is at `anchor` are below its bottom.
+fn lines_below(app: &App, anchor: (usize, usize), width: usize, height: usize) -> bool {
+    let (top, skip) = anchor;
+    let mut lines = block_count(app, top, width, skip + height + 1).saturating_sub(skip);
+    let mut pos = top + 1;
+    while lines <= height && pos < app.doc_items.len() {
+        lines += block_count(app, pos, width, height + 1);
+        pos += 1;
+    }
+    lines > height
+}
+
+/// Scrolls the view of `width` x `height` by `n` lines, down or up, as less does: no further
+/// than the last line at the bottom or the first at the top. The selection stays while any
+/// its start is on screen; scrolled out, it goes to the first sentence whose start is shown
+/// (going down) or the last (going up). False when nothing moved.
+pub fn scroll_lines(app: &mut App, width: usize, height: usize, down: bool, n: usize) -> bool {
+    let len = app.doc_items.len();
+    if len == 0 || height == 0 {
+        return false;
+    }
+    let mut top = app.document.offset.min(len - 1);
+    let mut skip = app
+        .document_skip
+        .min(block_count(app, top, width, app.document_skip + 1) - 1);
+    let mut moved = false;
+    for _ in 0..n {
+        if down {
+            if !lines_below(app, (top, skip), width, height) {
+                break;
+            }
+            skip += 1;
+            if skip >= block_count(app, top, width, skip + 1) {
+                (top, skip) = (top + 1, 0);
+            }
+        } else if skip > 0 {
+            skip -= 1;
+        } else if top > 0 {
+            top -= 1;
+            skip = block_count(app, top, width, usize::MAX) - 1;
+        } else {
+            break;
+        }
+        moved = true;
+    }
+    (app.document.offset, app.document_skip) = (top, skip);
+    if !selection_shown(app, (top, skip), width, height) {
+        // The first (or last) sentence whose start is on screen, or the one filling it.
+        let on_screen = shown(app, (top, skip), width, height);
+        let starts: Vec<usize> = on_screen.iter().filter(|s| s.1).map(|s| s.0).collect();
+        let candidates = if starts.is_empty() {
+            on_screen.iter().map(|s| s.0).collect()
+        } else {
+            starts
+        };
+        let next = if down {
+            candidates.first()
+        } else {
+            candidates.last()
+        };
+        if let Some(&pos) = next {
+            app.document.selected = pos;
+        }
+    }
+    moved
 }
 
 /// The first `max` lines of one sentence's block, styled: prefix lines, then the speaker line
