@@ -46,8 +46,10 @@ fn walk(s: &mut Session, label: &str) -> usize {
         position(scr.lines().last().unwrap_or(""), &l).is_some()
     });
     let (mut k, n) = position(&s.status(), label).expect("a position");
+    // In the document view j scrolls a line; ) goes to the next sentence.
+    let next = if label == "Document" { ")" } else { "j" };
     while k < n {
-        s.send("j");
+        s.send(next);
         k += 1;
         let (l, want) = (label.to_owned(), k);
         s.wait_for(&format!("{label} {k}/{n}"), move |scr| {

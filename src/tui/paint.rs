@@ -312,6 +312,8 @@ fn set_pen(cursor: &mut Cursor, want: Pen, out: &mut Vec<u8>) {
         }
         None => full,
     };
+    // A reset alone is `CSI m` (no parameter is 0).
+    let params = if params == "0" { "" } else { params.as_str() };
     let _ = write!(out, "\x1b[{params}m");
     cursor.pen = Some(want);
 }
