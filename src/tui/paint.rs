@@ -245,18 +245,22 @@ fn send(cursor: &mut Cursor, row: &[Cell], y: u16, x: u16, out: &mut Vec<u8>) {
         && cy == y
         && cx < x
     {
-        let mut gap = Vec::new();
+        // Both ways are written at the end of `out` and measured there (no allocation per
+        // cell: a first frame takes this path at every blank between words).
+        let mark = out.len();
+        move_to(&mut cursor.clone(), x, y, out);
+        let moved = out.len() - mark;
+        out.truncate(mark);
         let mut c = *cursor;
         let mut gx = cx;
-        while gx < x {
-            put(&mut c, &row[usize::from(gx)], row.len(), &mut gap);
+        while gx < x && out.len() - mark <= moved {
+            put(&mut c, &row[usize::from(gx)], row.len(), out);
             gx += width(&row[usize::from(gx)]);
         }
-        let mut moved = Vec::new();
-        move_to(&mut cursor.clone(), x, y, &mut moved);
-        if gx == x && c.pos == Some((x, y)) && gap.len() <= moved.len() {
+        if gx == x && c.pos == Some((x, y)) && out.len() - mark <= moved {
             *cursor = c;
-            out.extend_from_slice(&gap);
+        } else {
+            out.truncate(mark);
         }
     }
     move_to(cursor, x, y, out);
@@ -451,13 +455,16 @@ fn color(c: Color, layer: Layer) -> String {
 /// backspace: the only C0 controls a frame holds are line feeds, so a stray control from a
 /// document would stand out (`tests/hostile_pty.rs` looks for them).
 fn move_to(cursor: &mut Cursor, x: u16, y: u16, out: &mut Vec<u8>) {
+    // Already there: the common case of a run of cells, checked before any move is spelled.
+    if cursor.pos == Some((x, y)) {
+        return;
+    }
     let absolute = match (x, y) {
         (0, 0) => "\x1b[H".to_owned(),
         (0, _) => format!("\x1b[{}H", y + 1),
         _ => format!("\x1b[{};{}H", y + 1, x + 1),
     };
     let best = match cursor.pos {
-        Some(pos) if pos == (x, y) => return,
         Some((cx, cy)) => {
             let vertical = match y.cmp(&cy) {
                 std::cmp::Ordering::Equal => String::new(),
