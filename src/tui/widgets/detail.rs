@@ -83,12 +83,22 @@ pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
             continue;
         }
         let quoted = format!("\u{201c}{words}\u{201d}");
-        let rule = format!(" ({})", c.rule);
-        used += text::width(&quoted) + text::width(&rule) + 10;
+        used += text::width(&quoted) + 10;
         sec.push(Span::styled(
             quoted,
             t.span(crate::model::SpanKind::Cue, c.section, None),
         ));
+        // Cues of one rule in a row share its name: `“alleged”, “hacked” (strong
+        // allegation cue)`, fewer words to read (and to send over a slow link).
+        let shared = s
+            .cues
+            .get(k + 1)
+            .is_some_and(|n| n.rule == c.rule && !n.text(&s.text).is_empty());
+        if shared && used <= room {
+            continue;
+        }
+        let rule = format!(" ({})", c.rule);
+        used += text::width(&rule);
         sec.push(Span::styled(rule, t.muted()));
     }
     out.push(Line::from(sec));

@@ -116,7 +116,11 @@ pub fn sentence_row(
     if highlighted {
         let pad = width.saturating_sub(line.width());
         line.spans.push(Span::raw(" ".repeat(pad)));
-        line = line.patch_style(t.selected());
+        // One style over the whole bar (the highlights are in the detail pane below): a
+        // selection that moves sends the row's text with a single attribute change.
+        for span in &mut line.spans {
+            span.style = t.selected();
+        }
     }
     line
 }
