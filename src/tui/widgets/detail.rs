@@ -74,9 +74,17 @@ pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
             sec.push(Span::styled(more, t.muted()));
             break;
         }
-        sec.push(Span::raw(if k == 0 { "  because " } else { ", " }));
-        // A reason without words of its own ("the sentence before") is named by its rule.
+        // A reason without words of its own ("the sentence before") is named by its rule,
+        // once.
         let words = c.text(&s.text);
+        if words.is_empty()
+            && s.cues[..k]
+                .iter()
+                .any(|p| p.rule == c.rule && p.text(&s.text).is_empty())
+        {
+            continue;
+        }
+        sec.push(Span::raw(if k == 0 { "  because " } else { ", " }));
         if words.is_empty() {
             used += text::width(c.rule) + 10;
             sec.push(Span::styled(c.rule.to_owned(), t.muted()));
