@@ -75,15 +75,17 @@ struct Attribution {
 pub fn attribute(sentences: &mut [Sentence], scans: &[Scan], doc: DocInfo) -> Vec<Source> {
     let gaz = Gazetteer::embedded();
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let press = |s: &&Sentence| {
+        s.turn
+            .as_deref()
+            .is_some_and(|t| label_kind(t) == SourceKind::Press || is_outlet_label(gaz, t))
+    };
     let officials = sentences
         .iter()
-        .filter(|s| {
-            s.turn
-                .as_deref()
-                .is_some_and(|t| label_kind(t) != SourceKind::Press)
-        })
+        .filter(|s| s.turn.is_some() && !press(s))
         .map(|s| s.text.as_str());
-    let home = issuer::home_party(gaz, doc, officials);
+    let questions = sentences.iter().filter(press).map(|s| s.text.as_str());
+    let home = issuer::home_party(gaz, doc, officials, questions);
     let mut reg = Registry::new(gaz, doc, &texts, home);
     let mut found: Vec<Attribution> = Vec::with_capacity(sentences.len());
     let mut prev: Option<(usize, usize, bool)> = None; // index, paragraph, open quote
@@ -288,6 +290,16 @@ fn record(
 
 fn closing_quote(text: &str, t: &Tok) -> bool {
     t.is(text, '”') || t.is(text, '"') || t.is(text, '’') || t.is(text, '»')
+}
+
+/// Whether a transcript label is a news outlet's name (`REUTERS:`, `BLOOMBERG:`): a
+/// reporter's turn, as some foreign ministries print their questions.
+pub fn is_outlet_label(gaz: &Gazetteer, label: &str) -> bool {
+    let found = gaz.find(label);
+    found.len() == 1
+        && found[0].start == 0
+        && found[0].end == label.trim_end().len()
+        && gaz.entity(found[0].entity).kind == super::gazetteer::EntityKind::Media
 }
 
 /// The kind of source a transcript label names.
