@@ -21,7 +21,7 @@ use super::lexicon::{Hit, Reporting, Scan};
 use super::tokens::{Tok, WordSet, tokenize_into};
 use crate::model::{Format, Sentence, Source, SourceKind, Span, SpanKind};
 use continuation::{
-    introduced_person, is_rebuttal, open_quote_after, opens_in_own_voice, opens_with_other_role,
+    first_person_opening, introduced_person, is_rebuttal, open_quote_after, opens_in_own_voice, opens_with_other_role,
     starts_with_quote,
 };
 use np::{np_forward, skip_between, subject_before};
@@ -86,7 +86,7 @@ pub fn attribute(sentences: &mut [Sentence], scans: &[Scan], doc: DocInfo) -> Ve
         .map(|s| s.text.as_str());
     let questions = sentences.iter().filter(press).map(|s| s.text.as_str());
     let home = issuer::home_party(gaz, doc, officials, questions);
-    let mut reg = Registry::new(gaz, doc, &texts, home);
+    let mut reg = Registry::new(gaz, doc, &texts, home.clone());
     let mut found: Vec<Attribution> = Vec::with_capacity(sentences.len());
     let mut prev: Option<(usize, usize, bool)> = None; // index, paragraph, open quote
     let mut buffers = Buffers::default();
@@ -116,7 +116,11 @@ pub fn attribute(sentences: &mut [Sentence], scans: &[Scan], doc: DocInfo) -> Ve
                 && (reg.opens_with_other_entity(&s.text, &p.speakers)
                     || opens_with_other_role(&s.text, &reg, &p.speakers, &mut buffers)
                     || is_rebuttal(&s.text)
-                    || opens_in_own_voice(&s.text));
+                    || opens_in_own_voice(&s.text)
+                    || first_person_opening(&s.text)
+                        && !p.speakers.iter().any(|&id| {
+                            home.is_some() && reg.party(id) == home.as_deref()
+                        }));
             if !p.speakers.is_empty() && same_para && (p.carries || quoted) && !other_subject {
                 a.speakers = p.speakers.clone();
                 a.carries = true;

@@ -133,6 +133,11 @@ impl<'g, 'a> Registry<'g, 'a> {
         }
     }
 
+    /// The party of source `id`, as known so far.
+    pub fn party(&self, id: usize) -> Option<&str> {
+        self.entries[id].source.party.as_deref()
+    }
+
     /// Marks a source as the most recently mentioned.
     pub fn touch(&mut self, id: usize) {
         self.recent.retain(|&r| r != id);
