@@ -21,8 +21,8 @@ use super::lexicon::{Hit, Reporting, Scan};
 use super::tokens::{Tok, WordSet, tokenize_into};
 use crate::model::{Format, Sentence, Source, SourceKind, Span, SpanKind};
 use continuation::{
-    first_person_opening, introduced_person, is_rebuttal, open_quote_after, opens_in_own_voice, opens_with_other_role,
-    starts_with_quote,
+    first_person_opening, introduced_person, is_rebuttal, open_quote_after, opens_in_own_voice,
+    opens_with_other_role, starts_with_quote,
 };
 use np::{np_forward, skip_between, subject_before};
 use phrase::Registry;
@@ -118,9 +118,10 @@ pub fn attribute(sentences: &mut [Sentence], scans: &[Scan], doc: DocInfo) -> Ve
                     || is_rebuttal(&s.text)
                     || opens_in_own_voice(&s.text)
                     || first_person_opening(&s.text)
-                        && !p.speakers.iter().any(|&id| {
-                            home.is_some() && reg.party(id) == home.as_deref()
-                        }));
+                        && !p
+                            .speakers
+                            .iter()
+                            .any(|&id| home.is_some() && reg.party(id) == home.as_deref()));
             if !p.speakers.is_empty() && same_para && (p.carries || quoted) && !other_subject {
                 a.speakers = p.speakers.clone();
                 a.carries = true;

@@ -156,10 +156,7 @@ fn country_position(gaz: &Gazetteer, sentence: &str) -> Option<String> {
     // `and` in the same clause.
     let clause: Vec<String> = words.take(12).collect();
     let first = clause.first()?;
-    let after_and = clause
-        .windows(2)
-        .filter(|w| w[0] == "and")
-        .map(|w| &w[1]);
+    let after_and = clause.windows(2).filter(|w| w[0] == "and").map(|w| &w[1]);
     let position = std::iter::once(first)
         .chain(after_and)
         .any(|v| position_verb(v));

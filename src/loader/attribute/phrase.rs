@@ -193,6 +193,17 @@ impl<'g, 'a> Registry<'g, 'a> {
     pub fn into_sources(self) -> Vec<Source> {
         let main = std::cell::OnceCell::new();
         let mut sources: Vec<Source> = self.entries.iter().map(|e| e.source.clone()).collect();
+        // "the Department of Foreign Affairs": a state body the gazetteer does not know was
+        // read as its own party; it speaks for its state.
+        for src in sources.iter_mut() {
+            if self.format == Format::Article
+                && src.kind == SourceKind::Organization
+                && src.party.as_ref() == Some(&src.name)
+                && is_state_body(&src.name)
+            {
+                src.party = None;
+            }
+        }
         for src in sources.iter_mut().filter(|s| s.party.is_none()) {
             src.party = fallback_party(src, self.format, || {
                 main.get_or_init(|| self.main_country()).clone()
@@ -204,7 +215,7 @@ impl<'g, 'a> Registry<'g, 'a> {
     /// The country an article is mainly about, whose government its bare `police`,
     /// `prosecutors` or `interior minister` are: the first country the title names (by
     /// name, capital or seat, else by a demonym: `Kenyan rights body accuses police`), else
-    /// the one its first ten sentences name most (the earliest of equals).
+    /// the one its first ten sentences name most.
     fn main_country(&self) -> Option<String> {
         let first = |text: &str, demonym: bool| {
             let cut = text.floor_char_boundary(text.len().min(400));
@@ -218,24 +229,39 @@ impl<'g, 'a> Registry<'g, 'a> {
         let title = self.title.unwrap_or("");
         first(title, false)
             .or_else(|| first(title, true))
-            .or_else(|| {
+            .or_else(|| self.most_named_country(false))
+            .or_else(|| self.most_named_country(true))
+    }
+
+    /// The country the first ten sentences name most (by name, capital or seat; with
+    /// `demonyms`, by those too; as a sentence's subject three times), the earliest of
+    /// equals.
+    fn most_named_country(&self, demonyms: bool) -> Option<String> {
+        {
+            {
                 let mut counts: Vec<(String, usize)> = Vec::new();
                 for text in self.texts.iter().take(10) {
                     for m in self.gaz.find(text) {
                         let e = self.gaz.entity(m.entity);
-                        let Some(p) = e.party.as_ref().filter(|_| e.kind == EntityKind::Country)
-                        else {
+                        let Some(p) = e.party.as_ref().filter(|_| {
+                            e.kind == EntityKind::Country
+                                && (demonyms || m.how != MatchKind::Demonym)
+                        }) else {
                             continue;
                         };
+                        // A country opening a sentence, as its subject, counts three times.
+                        let subject = matches!(text[..m.start].trim(), "" | "The" | "the");
+                        let w = if subject { 3 } else { 1 };
                         match counts.iter_mut().find(|(q, _)| q == p) {
-                            Some((_, n)) => *n += 1,
-                            None => counts.push((p.clone(), 1)),
+                            Some((_, n)) => *n += w,
+                            None => counts.push((p.clone(), w)),
                         }
                     }
                 }
                 let most = counts.iter().map(|c| c.1).max()?;
                 counts.into_iter().find(|c| c.1 == most).map(|c| c.0)
-            })
+            }
+        }
     }
 
     /// The source of a transcript turn label (`MR PRICE`, `QUESTION`).
@@ -618,6 +644,7 @@ static STATE_WORDS: crate::loader::tokens::WordSet = crate::loader::tokens::Word
     "brigadier",
     "cabinet",
     "colonel",
+    "department",
     "commander",
     "commissioner",
     "constabulary",
@@ -648,6 +675,19 @@ static STATE_WORDS: crate::loader::tokens::WordSet = crate::loader::tokens::Word
     "spokeswoman",
 ]);
 
+/// A body's name that makes it a state's: `Ministry of ...`, `Department of ...`,
+/// `National Police`.
+fn is_state_body(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "ministry" | "department" | "police" | "presidency"
+            )
+        })
+}
+
 /// Words that make a source no state's even beside a state word (`opposition lawmakers`,
 /// `the general's lawyer`).
 static NON_STATE_WORDS: crate::loader::tokens::WordSet = crate::loader::tokens::WordSet::new(&[
@@ -664,18 +704,17 @@ static NON_STATE_WORDS: crate::loader::tokens::WordSet = crate::loader::tokens::
 ]);
 
 /// Last words of a name that make it a company's or an association's.
-static OWN_PARTY_HEADS: crate::loader::tokens::WordSet =
-    crate::loader::tokens::WordSet::new(&[
-        "association",
-        "company",
-        "corporation",
-        "energy",
-        "federation",
-        "foundation",
-        "mining",
-        "movement",
-        "society",
-    ]);
+static OWN_PARTY_HEADS: crate::loader::tokens::WordSet = crate::loader::tokens::WordSet::new(&[
+    "association",
+    "company",
+    "corporation",
+    "energy",
+    "federation",
+    "foundation",
+    "mining",
+    "movement",
+    "society",
+]);
 
 /// The party of a source the text gave none, decided once all the document is read: a
 /// state's body, office-holder or officials speak for the country the article is about
@@ -696,12 +735,17 @@ fn fallback_party(
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let has = |set: &crate::loader::tokens::WordSet| words.iter().any(|w| set.contains(&w.as_str()));
+    let has =
+        |set: &crate::loader::tokens::WordSet| words.iter().any(|w| set.contains(&w.as_str()));
     if has(&NON_STATE_WORDS) {
         return own_party(src);
     }
     if has(&STATE_WORDS) {
-        return if format == Format::Article { main() } else { None };
+        return if format == Format::Article {
+            main()
+        } else {
+            None
+        };
     }
     own_party(src)
 }
