@@ -268,3 +268,19 @@ fn the_listed_expressions_in_one_report() {
     ]);
     assert_eq!(got, want);
 }
+
+/// A scheduled event named with its date is not past when a future marker governs it.
+#[test]
+fn a_scheduled_event_ahead() {
+    let r = "2025-09-10";
+    check(
+        r,
+        "Arrests were made ahead of the elections of 28 September.",
+        &[("28 September", "2025-09-28")],
+    );
+    check(
+        r,
+        "They recalled the attack of 28 September.",
+        &[("28 September", "2024-09-28")],
+    );
+}
