@@ -740,7 +740,31 @@ fn fallback_party(
     if has(&NON_STATE_WORDS) {
         return own_party(src);
     }
-    if has(&STATE_WORDS) {
+    // A person by any title of office; a group or body by its head word (`military
+    // experts` are experts).
+    // The head: the last word before a place or complement (`prosecutors in Tucson`,
+    // `Department of Foreign Affairs`).
+    let head = [" in ", " at ", " of ", " on ", " for "]
+        .iter()
+        .filter_map(|w| src.name.find(w))
+        .min()
+        .map_or(src.name.as_str(), |i| &src.name[..i]);
+    let last = head
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let state = match src.kind {
+        SourceKind::Person => has(&STATE_WORDS),
+        _ => {
+            STATE_WORDS.contains(&last.as_str())
+                || matches!(
+                    last.as_str(),
+                    "office" | "commission" | "agency" | "service" | "department"
+                )
+        }
+    };
+    if state {
         return if format == Format::Article {
             main()
         } else {
