@@ -21,8 +21,8 @@ use super::lexicon::{Hit, Reporting, Scan};
 use super::tokens::{Tok, WordSet, tokenize_into};
 use crate::model::{Format, Sentence, Source, SourceKind, Span, SpanKind};
 use continuation::{
-    introduced_person, is_rebuttal, open_quote_after, opens_in_own_voice, opens_with_other_role,
-    starts_with_quote,
+    first_person_opening, introduced_person, is_rebuttal, open_quote_after, opens_in_own_voice,
+    opens_with_other_role, starts_with_quote,
 };
 use np::{np_forward, skip_between, subject_before};
 use phrase::Registry;
@@ -75,16 +75,18 @@ struct Attribution {
 pub fn attribute(sentences: &mut [Sentence], scans: &[Scan], doc: DocInfo) -> Vec<Source> {
     let gaz = Gazetteer::embedded();
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let press = |s: &&Sentence| {
+        s.turn
+            .as_deref()
+            .is_some_and(|t| label_kind(t) == SourceKind::Press || is_outlet_label(gaz, t))
+    };
     let officials = sentences
         .iter()
-        .filter(|s| {
-            s.turn
-                .as_deref()
-                .is_some_and(|t| label_kind(t) != SourceKind::Press)
-        })
+        .filter(|s| s.turn.is_some() && !press(s))
         .map(|s| s.text.as_str());
-    let home = issuer::home_party(gaz, doc, officials);
-    let mut reg = Registry::new(gaz, doc, &texts, home);
+    let questions = sentences.iter().filter(press).map(|s| s.text.as_str());
+    let home = issuer::home_party(gaz, doc, officials, questions);
+    let mut reg = Registry::new(gaz, doc, &texts, home.clone());
     let mut found: Vec<Attribution> = Vec::with_capacity(sentences.len());
     let mut prev: Option<(usize, usize, bool)> = None; // index, paragraph, open quote
     let mut buffers = Buffers::default();
@@ -114,7 +116,12 @@ pub fn attribute(sentences: &mut [Sentence], scans: &[Scan], doc: DocInfo) -> Ve
                 && (reg.opens_with_other_entity(&s.text, &p.speakers)
                     || opens_with_other_role(&s.text, &reg, &p.speakers, &mut buffers)
                     || is_rebuttal(&s.text)
-                    || opens_in_own_voice(&s.text));
+                    || opens_in_own_voice(&s.text)
+                    || first_person_opening(&s.text)
+                        && !p
+                            .speakers
+                            .iter()
+                            .any(|&id| home.is_some() && reg.party(id) == home.as_deref()));
             if !p.speakers.is_empty() && same_para && (p.carries || quoted) && !other_subject {
                 a.speakers = p.speakers.clone();
                 a.carries = true;
@@ -288,6 +295,16 @@ fn record(
 
 fn closing_quote(text: &str, t: &Tok) -> bool {
     t.is(text, '”') || t.is(text, '"') || t.is(text, '’') || t.is(text, '»')
+}
+
+/// Whether a transcript label is a news outlet's name (`REUTERS:`, `BLOOMBERG:`): a
+/// reporter's turn, as some foreign ministries print their questions.
+pub fn is_outlet_label(gaz: &Gazetteer, label: &str) -> bool {
+    let found = gaz.find(label);
+    found.len() == 1
+        && found[0].start == 0
+        && found[0].end == label.trim_end().len()
+        && gaz.entity(found[0].entity).kind == super::gazetteer::EntityKind::Media
 }
 
 /// The kind of source a transcript label names.

@@ -631,6 +631,11 @@ mod tests {
                 "After that, calm."
             ]
         );
+        // A glued stop before a title splits there, and the title does not.
+        assert_eq!(
+            sentences("Aid reached the region.Mr. Obi and Dr. Lam then spoke."),
+            ["Aid reached the region.", "Mr. Obi and Dr. Lam then spoke."]
+        );
         // Not in addresses, decimals, acronyms or after a title.
         check("See https://www.Example.org/News.Html and x@Mail.Example.org for more.");
         check("Visit www.Example.com today.");

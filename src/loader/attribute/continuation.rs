@@ -70,6 +70,23 @@ pub(super) fn opens_in_own_voice(text: &str) -> bool {
     .any(|p| head.starts_with(p))
 }
 
+/// "We respectfully disagree.", "Our embassy has asked ...", "I take these claims
+/// seriously": outside quotation marks, the first person is the writer's (the issuer of a
+/// statement); it goes on for the last speaker reported only when that one speaks for the
+/// issuer (`The Intelligence Community is confident ... We believe ...`).
+pub(super) fn first_person_opening(text: &str) -> bool {
+    let head = text.get(..text.floor_char_boundary(12)).unwrap_or(text);
+    let head = head.to_ascii_lowercase();
+    let first = head
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'' && c != '’')
+        .next()
+        .unwrap_or("");
+    matches!(
+        first,
+        "we" | "our" | "i" | "my" | "we're" | "we’re" | "we've" | "we’ve" | "i'm" | "i’m"
+    )
+}
+
 /// "That is simply false.", "This is absurd.": the writer judging the claim just reported,
 /// not its speaker going on.
 pub(super) fn is_rebuttal(text: &str) -> bool {

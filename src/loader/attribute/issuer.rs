@@ -76,11 +76,13 @@ const OWN_MARKERS: &[&str] = &[
     "attribution is a",
 ];
 
-/// The party of a document's own officials; `officials` are the sentences they speak.
+/// The party of a document's own officials; `officials` are the sentences they speak,
+/// `questions` the reporters' (read only when nothing else tells).
 pub fn home_party<'a>(
     gaz: &Gazetteer,
     doc: DocInfo,
     officials: impl Iterator<Item = &'a str>,
+    questions: impl Iterator<Item = &'a str>,
 ) -> Option<String> {
     doc.title
         .and_then(|t| from_title(gaz, t))
@@ -97,10 +99,12 @@ pub fn home_party<'a>(
         })
         .or_else(|| {
             let officials: Vec<&str> = officials.take(400).collect();
+            let questions: Vec<&str> = questions.take(100).collect();
             officials
                 .iter()
                 .find_map(|s| own_body(gaz, s))
                 .or_else(|| officials.iter().find_map(|s| country_position(gaz, s)))
+                .or_else(|| questions.iter().find_map(|s| asked_party(gaz, s)))
                 .or_else(|| officials.iter().find_map(|s| bare_body(gaz, s)))
         })
 }
@@ -122,7 +126,9 @@ fn country_position(gaz: &Gazetteer, sentence: &str) -> Option<String> {
     {
         return None;
     }
-    let mut words = rest[m.end..]
+    let tail = &rest[m.end..];
+    let tail = &tail[..tail.find([',', ';', ':']).unwrap_or(tail.len())];
+    let words = tail
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_ascii_lowercase)
@@ -146,9 +152,21 @@ fn country_position(gaz: &Gazetteer, sentence: &str) -> Option<String> {
                     | "gravely"
             )
         });
-    let verb = words.next()?;
-    let position = matches!(
-        verb.as_str(),
+    // "Colombia does not take part in it and rejects ...": the first verb, or one after
+    // `and` in the same clause.
+    let clause: Vec<String> = words.take(12).collect();
+    let first = clause.first()?;
+    let after_and = clause.windows(2).filter(|w| w[0] == "and").map(|w| &w[1]);
+    let position = std::iter::once(first)
+        .chain(after_and)
+        .any(|v| position_verb(v));
+    position.then(|| e.party.clone()).flatten()
+}
+
+/// A verb by which an official states their country's position.
+fn position_verb(verb: &str) -> bool {
+    matches!(
+        verb,
         "condemns"
             | "rejects"
             | "welcomes"
@@ -167,8 +185,41 @@ fn country_position(gaz: &Gazetteer, sentence: &str) -> Option<String> {
             | "opposes"
             | "accept"
             | "accepts"
-    );
-    position.then(|| e.party.clone()).flatten()
+    )
+}
+
+/// The party a reporter's question asks to speak: "What is India's position?", "What is
+/// NATO's response to ...?" (a country or organisation whose position, response, reaction
+/// or view the question asks for).
+fn asked_party(gaz: &Gazetteer, question: &str) -> Option<String> {
+    if !question.trim_end().ends_with('?') {
+        return None;
+    }
+    gaz.find(question).iter().find_map(|m| {
+        let e = gaz.entity(m.entity);
+        if !matches!(e.kind, EntityKind::Country | EntityKind::Organization)
+            || m.how == MatchKind::Demonym
+        {
+            return None;
+        }
+        let before = question[..m.start].trim_end().to_lowercase();
+        let after = question[m.end..]
+            .strip_prefix("’s ")
+            .or_else(|| question[m.end..].strip_prefix("'s "))?;
+        let noun = after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let asks = ["what is", "what's", "what will be", "what was"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        let about = matches!(
+            noun.as_str(),
+            "position" | "response" | "reaction" | "view" | "stance" | "assessment" | "comment"
+        );
+        (asks && about).then(|| e.party.clone()).flatten()
+    })
 }
 
 /// A government body the officials name bare, as insiders do (`the Treasury`, `the Justice
@@ -244,7 +295,12 @@ fn from_title(gaz: &Gazetteer, title: &str) -> Option<String> {
             let issuer = match (e.kind, m.how) {
                 (EntityKind::Body, _) | (_, MatchKind::Seat) => true,
                 (EntityKind::Country | EntityKind::Organization, _) => {
-                    matches!(opening.as_str(), "" | "the" | "joint")
+                    // "Press briefing by the NATO spokesperson": the issuer after `by`.
+                    let by = opening == "by"
+                        || opening.ends_with(" by")
+                        || opening == "by the"
+                        || opening.ends_with(" by the");
+                    (matches!(opening.as_str(), "" | "the" | "joint") || by)
                         && ISSUER_NOUNS.contains(&next.as_str())
                 }
                 (EntityKind::Media, _) => false,
@@ -340,7 +396,12 @@ mod tests {
             license,
             ..DocInfo::default()
         };
-        home_party(Gazetteer::embedded(), doc, text.iter().copied())
+        home_party(
+            Gazetteer::embedded(),
+            doc,
+            text.iter().copied(),
+            std::iter::empty(),
+        )
     }
 
     fn us() -> Option<String> {

@@ -133,6 +133,11 @@ impl<'g, 'a> Registry<'g, 'a> {
         }
     }
 
+    /// The party of source `id`, as known so far.
+    pub fn party(&self, id: usize) -> Option<&str> {
+        self.entries[id].source.party.as_deref()
+    }
+
     /// Marks a source as the most recently mentioned.
     pub fn touch(&mut self, id: usize) {
         self.recent.retain(|&r| r != id);
@@ -183,18 +188,97 @@ impl<'g, 'a> Registry<'g, 'a> {
         }
     }
 
-    /// The sources, in order of first mention.
+    /// The sources, in order of first mention. A source the text gave no party is given one
+    /// last (see [`fallback_party`]).
     pub fn into_sources(self) -> Vec<Source> {
-        self.entries.into_iter().map(|e| e.source).collect()
+        let main = std::cell::OnceCell::new();
+        let mut sources: Vec<Source> = self.entries.iter().map(|e| e.source.clone()).collect();
+        // "the Department of Foreign Affairs": a state body the gazetteer does not know was
+        // read as its own party; it speaks for its state.
+        for src in sources.iter_mut() {
+            if self.format == Format::Article
+                && src.kind == SourceKind::Organization
+                && src.party.as_ref() == Some(&src.name)
+                && is_state_body(&src.name)
+            {
+                src.party = None;
+            }
+        }
+        for src in sources.iter_mut().filter(|s| s.party.is_none()) {
+            src.party = fallback_party(src, self.format, || {
+                main.get_or_init(|| self.main_country()).clone()
+            });
+        }
+        sources
+    }
+
+    /// The country an article is mainly about, whose government its bare `police`,
+    /// `prosecutors` or `interior minister` are: the first country the title names (by
+    /// name, capital or seat, else by a demonym: `Kenyan rights body accuses police`), else
+    /// the one its first ten sentences name most.
+    fn main_country(&self) -> Option<String> {
+        let first = |text: &str, demonym: bool| {
+            let cut = text.floor_char_boundary(text.len().min(400));
+            self.gaz.find(&text[..cut]).iter().find_map(|m| {
+                let e = self.gaz.entity(m.entity);
+                (e.kind == EntityKind::Country && (demonym || m.how != MatchKind::Demonym))
+                    .then(|| e.party.clone())
+                    .flatten()
+            })
+        };
+        let title = self.title.unwrap_or("");
+        first(title, false)
+            .or_else(|| first(title, true))
+            .or_else(|| self.most_named_country(false))
+            .or_else(|| self.most_named_country(true))
+    }
+
+    /// The country the first ten sentences name most (by name, capital or seat; with
+    /// `demonyms`, by those too; as a sentence's subject three times), the earliest of
+    /// equals.
+    fn most_named_country(&self, demonyms: bool) -> Option<String> {
+        {
+            {
+                let mut counts: Vec<(String, usize)> = Vec::new();
+                for text in self.texts.iter().take(10) {
+                    for m in self.gaz.find(text) {
+                        let e = self.gaz.entity(m.entity);
+                        let Some(p) = e.party.as_ref().filter(|_| {
+                            e.kind == EntityKind::Country
+                                && (demonyms || m.how != MatchKind::Demonym)
+                        }) else {
+                            continue;
+                        };
+                        // A country opening a sentence, as its subject, counts three times.
+                        let subject = matches!(text[..m.start].trim(), "" | "The" | "the");
+                        let w = if subject { 3 } else { 1 };
+                        match counts.iter_mut().find(|(q, _)| q == p) {
+                            Some((_, n)) => *n += w,
+                            None => counts.push((p.clone(), w)),
+                        }
+                    }
+                }
+                let most = counts.iter().map(|c| c.1).max()?;
+                counts.into_iter().find(|c| c.1 == most).map(|c| c.0)
+            }
+        }
     }
 
     /// The source of a transcript turn label (`MR PRICE`, `QUESTION`).
     pub fn turn_speaker(&mut self, label: &str) -> usize {
-        let press = super::label_kind(label) == SourceKind::Press;
+        let outlet = super::is_outlet_label(self.gaz, label);
+        let press = super::label_kind(label) == SourceKind::Press || outlet;
         let m = if press {
+            // `REUTERS:`: the outlet's reporter, named so.
+            let name = if outlet {
+                let found = self.gaz.find(label);
+                format!("{} reporter", self.gaz.entity(found[0].entity).name)
+            } else {
+                "Reporter".to_owned()
+            };
             Mention {
                 text: label.to_owned(),
-                name: "Reporter".to_owned(),
+                name,
                 kind: SourceKind::Press,
                 party: Some("press".to_owned()),
                 surname: None,
@@ -550,6 +634,160 @@ impl<'g, 'a> Registry<'g, 'a> {
         self.touch(id);
         id
     }
+}
+
+/// Words of a speaker's name or mention that make it a state's: its government, a body or
+/// an office-holder of it.
+static STATE_WORDS: crate::loader::tokens::WordSet = crate::loader::tokens::WordSet::new(&[
+    "army",
+    "authorities",
+    "brigadier",
+    "cabinet",
+    "colonel",
+    "department",
+    "commander",
+    "commissioner",
+    "constabulary",
+    "court",
+    "forces",
+    "general",
+    "government",
+    "governor",
+    "investigators",
+    "judge",
+    "junta",
+    "mayor",
+    "military",
+    "minister",
+    "ministry",
+    "navy",
+    "troops",
+    "official",
+    "officials",
+    "police",
+    "presidency",
+    "president",
+    "prosecutor",
+    "prosecutors",
+    "secretary",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+]);
+
+/// A body's name that makes it a state's: `Ministry of ...`, `Department of ...`,
+/// `National Police`.
+fn is_state_body(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "ministry" | "department" | "police" | "presidency"
+            )
+        })
+}
+
+/// Words that make a source no state's even beside a state word (`opposition lawmakers`,
+/// `the general's lawyer`).
+static NON_STATE_WORDS: crate::loader::tokens::WordSet = crate::loader::tokens::WordSet::new(&[
+    "association",
+    "coalition",
+    "federation",
+    "lawyer",
+    "lawyers",
+    "movement",
+    "opposition",
+    "party",
+    "rebels",
+    "union",
+]);
+
+/// Last words of a name that make it a company's or an association's.
+static OWN_PARTY_HEADS: crate::loader::tokens::WordSet = crate::loader::tokens::WordSet::new(&[
+    "association",
+    "company",
+    "corporation",
+    "energy",
+    "federation",
+    "foundation",
+    "mining",
+    "movement",
+    "society",
+]);
+
+/// The party of a source the text gave none, decided once all the document is read: a
+/// state's body, office-holder or officials speak for the country the article is about
+/// (`main`; in a transcript the home party is already given where known); a group of
+/// people or a company or association that is no state's speaks for itself (`analysts`,
+/// `residents`, `Acme Mining`). A person named with no office keeps none.
+fn fallback_party(
+    src: &Source,
+    format: Format,
+    main: impl FnOnce() -> Option<String>,
+) -> Option<String> {
+    if matches!(src.kind, SourceKind::Press | SourceKind::Media) {
+        return None;
+    }
+    let words: Vec<String> = std::iter::once(&src.name)
+        .chain(&src.mentions)
+        .flat_map(|m| m.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let has =
+        |set: &crate::loader::tokens::WordSet| words.iter().any(|w| set.contains(&w.as_str()));
+    if has(&NON_STATE_WORDS) {
+        return own_party(src);
+    }
+    // A person by any title of office; a group or body by its head word (`military
+    // experts` are experts).
+    // The head: the last word before a place or complement (`prosecutors in Tucson`,
+    // `Department of Foreign Affairs`).
+    let head = [" in ", " at ", " of ", " on ", " for "]
+        .iter()
+        .filter_map(|w| src.name.find(w))
+        .min()
+        .map_or(src.name.as_str(), |i| &src.name[..i]);
+    let last = head
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let state = match src.kind {
+        SourceKind::Person => has(&STATE_WORDS),
+        _ => {
+            STATE_WORDS.contains(&last.as_str())
+                || matches!(
+                    last.as_str(),
+                    "office" | "commission" | "agency" | "service" | "department"
+                )
+        }
+    };
+    if state {
+        return if format == Format::Article {
+            main()
+        } else {
+            None
+        };
+    }
+    own_party(src)
+}
+
+/// A group, or an organisation a company or association word ends, as its own party.
+fn own_party(src: &Source) -> Option<String> {
+    let last = src
+        .name
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let own = match src.kind {
+        SourceKind::Group => true,
+        SourceKind::Organization | SourceKind::Person => OWN_PARTY_HEADS.contains(&last.as_str()),
+        _ => false,
+    };
+    own.then(|| src.name.clone())
 }
 
 /// A role whose holder speaks for the government or body named after it.

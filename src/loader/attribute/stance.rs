@@ -16,7 +16,7 @@ pub(super) fn mentions_a_position(text: &str) -> bool {
     static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         let mut words: Vec<&str> = POSITION_ADJECTIVES.words().to_vec();
         words.extend_from_slice(POSITION_VERBS.words());
-        words.extend_from_slice(&["calls", "call ", "stand", "look"]);
+        words.extend_from_slice(&["calls", "call ", "stand", "look", "note", "learn"]);
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(words)
@@ -75,6 +75,18 @@ static POSITION_VERBS: WordSet = WordSet::new(&[
     "salute",
     "expects",
     "expect",
+    "condemns",
+    "condemn",
+    "welcomes",
+    "welcome",
+    "protests",
+    "protest",
+    "rejects",
+    "reject",
+    "urges",
+    "urge",
+    "expresses",
+    "express",
 ]);
 
 /// Adverbs and auxiliaries between the institution and its predicate.
@@ -175,7 +187,12 @@ pub(super) fn institution_position(
         }
         _ if POSITION_ADJECTIVES.contains(&w) => lower[b0..j].contains(&"been"),
         "calls" | "call" => matches!(next, "for" | "on" | "upon"),
-        "stands" | "stand" => matches!(next, "with" | "by" | "behind" | "united" | "firm"),
+        "stands" | "stand" => {
+            matches!(next, "with" | "by" | "behind" | "united" | "firm" | "ready")
+                || next == "in" && lower.get(j + 2) == Some(&"solidarity")
+        }
+        // "The Presidency notes with dismay", "has learned with great concern".
+        "notes" | "note" | "learned" | "learnt" | "learns" => next == "with",
         "looks" | "look" => next == "forward",
         _ => POSITION_VERBS.contains(&w),
     };

@@ -3,6 +3,7 @@
 use super::*;
 use crate::loader::Lexicon;
 
+mod parties;
 mod rules;
 
 fn run(sentences: &mut [Sentence], info: DocInfo) -> Vec<Source> {

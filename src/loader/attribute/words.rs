@@ -171,6 +171,9 @@ pub(super) static ROLES: WordSet = WordSet::new(&[
     "scientists",
     "owners",
     "operators",
+    "groups",
+    "critics",
+    "campaigners",
 ]);
 
 /// Adjectives and nouns that may stand inside a speaker phrase in lower case.
@@ -228,6 +231,24 @@ pub(super) static MODIFIERS: WordSet = WordSet::new(&[
     "solicitor",
     "auditor",
     "surgeon",
+    // what a ministry or group is for: `water minister`, `press freedom groups`
+    "water",
+    "energy",
+    "mines",
+    "communications",
+    "transport",
+    "agriculture",
+    "education",
+    "environment",
+    "information",
+    "immigration",
+    "fisheries",
+    "freedom",
+    "environmental",
+    "campaign",
+    "advocacy",
+    "humanitarian",
+    "retired",
 ]);
 
 /// Words that open a title before a person's name.

@@ -220,8 +220,22 @@ impl Scan<'_> {
         }
         // A date that names an event (`the attack of October 7`, `the June 25 launch`,
         // `March 8's vote`) is past even in a future sentence.
+        // A scheduled event (`ahead of the elections of 28 September`) is not past.
+        let scheduled = start >= 2
+            && matches!(
+                self.word_text(start - 2).to_ascii_lowercase().as_str(),
+                "election"
+                    | "elections"
+                    | "vote"
+                    | "poll"
+                    | "polls"
+                    | "referendum"
+                    | "runoff"
+                    | "summit"
+            );
         let names_event = (self.prev_key(start) == Key::Of
-            && self.prev_key(start.saturating_sub(1)) != Key::Part)
+            && self.prev_key(start.saturating_sub(1)) != Key::Part
+            && !scheduled)
             || (self.prev_key(start) == Key::The
                 && self
                     .toks

@@ -229,10 +229,19 @@ impl Registry<'_, '_> {
         {
             m.name = head_text.to_owned();
             m.kind = SourceKind::Group;
+            // "the Chinese embassy in Colombo", "U.S. officials in Kabul": a party named
+            // before the place is theirs; else the place's ("officials in Sonora").
+            let in_at = toks[head[k]].start;
             m.party = matches
                 .iter()
-                .find(|g| base + g.start >= toks[head[k]].end)
-                .and_then(party_of);
+                .filter(|g| base + g.end <= in_at)
+                .find_map(party_of)
+                .or_else(|| {
+                    matches
+                        .iter()
+                        .find(|g| base + g.start >= toks[head[k]].end)
+                        .and_then(party_of)
+                });
             return Some(m);
         }
         // A gazetteer entity at the end: country, capital, seat, body, organisation, outlet.

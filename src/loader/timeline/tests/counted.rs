@@ -237,3 +237,50 @@ fn the_year_of_a_part_of_it_and_old_named_dates() {
         &[("March", "2024-03")],
     );
 }
+
+/// The expressions issue 13 lists, in sentences of a short invented report read as one
+/// document: a day without a year in past-tense reporting is the nearest past one.
+#[test]
+fn the_listed_expressions_in_one_report() {
+    let r = "2025-02-11";
+    let got = found_in_order(
+        r,
+        &[
+            "The depot was shelled on October 7th, the governor said.",
+            "A second blast followed on the 8th of January.",
+            "Inspectors arrived one week ago.",
+            "The envoy resigned the next day.",
+            "Pumps failed on the 15th of last month.",
+            "The barge sank on January the 3rd.",
+            "Output had fallen by mid-2023.",
+            "Earlier this year the port reopened.",
+        ],
+    );
+    let want = pairs(&[
+        ("October 7th", "2024-10-07"),
+        ("the 8th of January", "2025-01-08"),
+        ("one week ago", "2025-02"),
+        ("the next day", "2025-01-09"),
+        ("the 15th of last month", "2025-01-15"),
+        ("January the 3rd", "2025-01-03"),
+        ("mid-2023", "2023"),
+        ("this year", "2025"),
+    ]);
+    assert_eq!(got, want);
+}
+
+/// A scheduled event named with its date is not past when a future marker governs it.
+#[test]
+fn a_scheduled_event_ahead() {
+    let r = "2025-09-10";
+    check(
+        r,
+        "Arrests were made ahead of the elections of 28 September.",
+        &[("28 September", "2025-09-28")],
+    );
+    check(
+        r,
+        "They recalled the attack of 28 September.",
+        &[("28 September", "2024-09-28")],
+    );
+}
