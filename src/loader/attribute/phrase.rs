@@ -569,10 +569,17 @@ impl<'g, 'a> Registry<'g, 'a> {
             })
         });
         let unnamed = m.role.is_some() || m.surname.is_none() || m.kind != SourceKind::Person;
-        let home =
-            (format == Format::Transcript && m.kind != SourceKind::Press && (unnamed || turn))
-                .then(|| self.home.clone())
-                .flatten();
+        // "the militia", "critics": no official of the issuing government.
+        let non_state = m
+            .role
+            .as_deref()
+            .is_some_and(|r| NON_STATE_WORDS.contains(&r) || NON_STATE_ROLES.contains(&r));
+        let home = (format == Format::Transcript
+            && m.kind != SourceKind::Press
+            && (unnamed || turn)
+            && !non_state)
+            .then(|| self.home.clone())
+            .flatten();
         let id = match found {
             Some(id) => {
                 let e = &mut self.entries[id];
@@ -703,6 +710,13 @@ static NON_STATE_WORDS: crate::loader::tokens::WordSet = crate::loader::tokens::
     "union",
 ]);
 
+/// Head words (singular, as a mention's role is kept) of groups that speak for no
+/// government.
+static NON_STATE_ROLES: crate::loader::tokens::WordSet = crate::loader::tokens::WordSet::new(&[
+    "activist", "analyst", "critic", "expert", "family", "group", "militant", "militia", "rebel",
+    "resident", "survivor", "witness",
+]);
+
 /// Last words of a name that make it a company's or an association's.
 static OWN_PARTY_HEADS: crate::loader::tokens::WordSet = crate::loader::tokens::WordSet::new(&[
     "association",
@@ -760,7 +774,7 @@ fn fallback_party(
             STATE_WORDS.contains(&last.as_str())
                 || matches!(
                     last.as_str(),
-                    "office" | "commission" | "agency" | "service" | "department"
+                    "office" | "commission" | "agency" | "agencies" | "service" | "department"
                 )
         }
     };
@@ -784,7 +798,10 @@ fn own_party(src: &Source) -> Option<String> {
         .to_lowercase();
     let own = match src.kind {
         SourceKind::Group => true,
-        SourceKind::Organization | SourceKind::Person => OWN_PARTY_HEADS.contains(&last.as_str()),
+        SourceKind::Organization | SourceKind::Person => {
+            OWN_PARTY_HEADS.contains(&last.as_str())
+                || NON_STATE_ROLES.contains(&last.trim_end_matches('s'))
+        }
         _ => false,
     };
     own.then(|| src.name.clone())

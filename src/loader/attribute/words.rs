@@ -174,6 +174,12 @@ pub(super) static ROLES: WordSet = WordSet::new(&[
     "groups",
     "critics",
     "campaigners",
+    "militia",
+    "militias",
+    "panel",
+    "team",
+    "agencies",
+    "companies",
 ]);
 
 /// Adjectives and nouns that may stand inside a speaker phrase in lower case.

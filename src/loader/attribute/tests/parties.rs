@@ -53,7 +53,10 @@ fn a_reporter_asking_for_a_partys_position() {
     // Nothing in the title, address or licence: the reporters ask Norway's position.
     let got = turns(
         &[
-            ("QUESTION", "What is Norway's position on the fishing dispute?"),
+            (
+                "QUESTION",
+                "What is Norway's position on the fishing dispute?",
+            ),
             ("SPOKESPERSON", "We have made our view clear."),
         ],
         DocInfo::default(),
