@@ -120,16 +120,19 @@ fn model(out: &mut String) {
         floats(&m["bias"])
     );
     let t = m["training"].as_table().expect("[training]");
-    let num = |k: &str| {
+    let num_or = |k: &str, default: f64| {
         t.get(k)
             .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
-            .unwrap_or(0.0)
+            .unwrap_or(default)
     };
+    let num = |k: &str| num_or(k, 0.0);
     let _ = writeln!(
         out,
-        "pub static MODEL_SETTINGS: (f64, f64, usize, u64) = ({:?}, {:?}, {}, {});",
+        "pub static MODEL_SETTINGS: (f64, f64, f64, f64, usize, u64) = ({:?}, {:?}, {:?}, {:?}, {}, {});",
         num("alpha"),
         num("prior_shift"),
+        num_or("word_scale", 1.0),
+        num_or("pair_scale", 1.0),
         num("min_count") as usize,
         num("max_iterations") as u64
     );

@@ -97,6 +97,8 @@ fn retraining_on_the_recorded_files_reproduces_the_shipped_weights() {
         min_count: t.min_count,
         max_iterations: t.max_iterations,
         prior_shift: t.prior_shift,
+        word_scale: t.word_scale,
+        pair_scale: t.pair_scale,
     };
     let refs: Vec<_> = docs.iter().collect();
     let model = train::fit(&refs, settings, &options.lexicon).expect("fits");

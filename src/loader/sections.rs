@@ -37,10 +37,19 @@ pub struct Training {
     /// How much of each section's log prior was taken out of its bias.
     #[serde(default)]
     pub prior_shift: f64,
+    /// What words and opening words, and pairs of words, counted in fitting.
+    #[serde(default = "one")]
+    pub word_scale: f64,
+    #[serde(default = "one")]
+    pub pair_scale: f64,
     /// Features seen in fewer training sentences than this were dropped.
     pub min_count: usize,
     pub max_iterations: u64,
     pub files: Vec<TrainedOn>,
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 #[derive(Debug, Deserialize)]
@@ -98,10 +107,12 @@ impl std::hash::Hasher for Prehashed {
 /// The shipped model, from the tables `build.rs` made of its file: no parsing at start-up.
 static EMBEDDED: LazyLock<Arc<SectionModel>> = LazyLock::new(|| {
     use super::features::tables::{MODEL_BIAS, MODEL_FILES, MODEL_SETTINGS, MODEL_WEIGHTS};
-    let (alpha, prior_shift, min_count, max_iterations) = MODEL_SETTINGS;
+    let (alpha, prior_shift, word_scale, pair_scale, min_count, max_iterations) = MODEL_SETTINGS;
     let training = Training {
         alpha,
         prior_shift,
+        word_scale,
+        pair_scale,
         min_count,
         max_iterations,
         files: MODEL_FILES

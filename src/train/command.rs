@@ -33,6 +33,13 @@ pub struct TrainArgs {
     /// weighs the sections alike.
     #[arg(long, default_value_t = Settings::default().prior_shift)]
     pub prior_shift: f64,
+    /// What a word, opening word or cue phrase counts in fitting, against 1 for the general
+    /// features (its weight is scaled back after): lower penalises particular words more.
+    #[arg(long, default_value_t = Settings::default().word_scale)]
+    pub word_scale: f64,
+    /// The same for pairs of words (0 drops them).
+    #[arg(long, default_value_t = Settings::default().pair_scale)]
+    pub pair_scale: f64,
     /// Most iterations of the solver.
     #[arg(long, default_value_t = Settings::default().max_iterations)]
     pub max_iterations: u64,
@@ -59,9 +66,19 @@ pub fn run(args: &TrainArgs, options: &Options) -> Result<(), CliError> {
         min_count: args.min_count,
         max_iterations: args.max_iterations,
         prior_shift: args.prior_shift,
+        word_scale: args.word_scale,
+        pair_scale: args.pair_scale,
     };
     if !(settings.alpha.is_finite() && settings.alpha >= 0.0) {
         return Err(CliError::Config("--alpha must be a number >= 0".into()));
+    }
+    for (name, v) in [
+        ("--word-scale", settings.word_scale),
+        ("--pair-scale", settings.pair_scale),
+    ] {
+        if !(v.is_finite() && v >= 0.0) {
+            return Err(CliError::Config(format!("{name} must be a number >= 0")));
+        }
     }
     let docs = read_corpus(&args.dirs, options).map_err(input)?;
     let also = if args.also.is_empty() {

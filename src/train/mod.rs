@@ -38,15 +38,23 @@ pub struct Settings {
     pub max_iterations: u64,
     /// How much of each section's log prior is taken out of its bias (0: none, 1: all).
     pub prior_shift: f64,
+    /// What a word, opening word or cue phrase counts in fitting (its weight is scaled back
+    /// after): below 1, the L2 penalty weighs on them more than on the general features, so
+    /// the model leans on kinds of words rather than memorising particular ones; 0 drops them.
+    pub word_scale: f64,
+    /// The same for pairs of words.
+    pub pair_scale: f64,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
             alpha: 2.0,
-            min_count: 2,
+            min_count: 3,
             max_iterations: 300,
             prior_shift: 0.0,
+            word_scale: 0.5,
+            pair_scale: 0.0,
         }
     }
 }
@@ -68,6 +76,17 @@ struct Collect(Row);
 impl Sink for Collect {
     fn feature(&mut self, _kind: Kind, parts: &[&str], value: f32, _at: Option<Range<usize>>) {
         *self.0.entry(parts.concat()).or_insert(0.0) += value;
+    }
+}
+
+/// How much a feature counts in fitting, by its name's kind (see [`Settings::word_scale`]).
+fn scale_of(name: &str, settings: &Settings) -> f64 {
+    if name.starts_with("b:") {
+        settings.pair_scale
+    } else if name.starts_with("w:") || name.starts_with("open:") || name.starts_with("p:") {
+        settings.word_scale
+    } else {
+        1.0
     }
 }
 
@@ -170,7 +189,7 @@ pub fn fit(
     }
     let names: Vec<&str> = counts
         .into_iter()
-        .filter(|&(_, n)| n >= settings.min_count)
+        .filter(|&(name, n)| n >= settings.min_count && scale_of(name, &settings) > 0.0)
         .map(|(name, _)| name)
         .collect();
     let column: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
@@ -179,7 +198,7 @@ pub fn fit(
     for (r, (row, section)) in rows.iter().enumerate() {
         for (name, v) in row {
             if let Some(&c) = column.get(name.as_str()) {
-                x[[r, c]] = f64::from(*v);
+                x[[r, c]] = f64::from(*v) * scale_of(name, &settings);
             }
         }
         y[r] = section.index();
@@ -206,8 +225,9 @@ pub fn fit(
     }
     let weights = names.iter().enumerate().map(|(i, name)| {
         let mut w = [0f32; 4];
+        let scale = scale_of(name, &settings);
         for (j, &class) in order.iter().enumerate() {
-            w[class] = params[[i, j]] as f32;
+            w[class] = (params[[i, j]] * scale) as f32;
         }
         ((*name).to_owned(), w)
     });
@@ -216,6 +236,8 @@ pub fn fit(
         prior_shift: settings.prior_shift,
         min_count: settings.min_count,
         max_iterations: settings.max_iterations,
+        word_scale: settings.word_scale,
+        pair_scale: settings.pair_scale,
         files: docs
             .iter()
             .map(|d| TrainedOn {
@@ -380,8 +402,8 @@ pub fn write(model: &SectionModel) -> String {
     let t = &model.training;
     let _ = write!(
         out,
-        "\n[training]\nalpha = {:?}\nprior_shift = {:?}\nmin_count = {}\nmax_iterations = {}\nfiles = [\n",
-        t.alpha, t.prior_shift, t.min_count, t.max_iterations
+        "\n[training]\nalpha = {:?}\nprior_shift = {:?}\nword_scale = {:?}\npair_scale = {:?}\nmin_count = {}\nmax_iterations = {}\nfiles = [\n",
+        t.alpha, t.prior_shift, t.word_scale, t.pair_scale, t.min_count, t.max_iterations
     );
     for f in &t.files {
         let _ = writeln!(

@@ -223,21 +223,49 @@ impl Extractor {
             .filter(|t| t.word)
             .nth(6)
             .map_or(text.len(), |t| t.start);
-        let first_person = self
-            .words
-            .iter()
-            .take(4)
-            .any(|(w, _)| matches!(&self.forms[w.clone()], "we" | "i" | "our" | "us"));
+        // Where the subject ends: what follows it is most often the main verb.
+        let classes = &*CLASSES;
+        let agent_bit = classes.bit("agent");
+        let subject = |pred: &dyn Fn(&str) -> bool, n: usize| {
+            self.words
+                .iter()
+                .take(n)
+                .find(|(w, _)| pred(&self.forms[w.clone()]))
+                .map(|(_, at)| at.end)
+        };
+        let first_person = subject(&|w| matches!(w, "we" | "i" | "our" | "us"), 4);
         let named = entities
             .iter()
             .find(|m| m.start < subject_end)
-            .and_then(|m| gaz.entity(m.entity).party.as_deref());
-        let actor = match (first_person, named) {
-            (true, _) => "self",
-            (false, Some(p)) if Some(p) == voice => "self",
-            (false, Some(_)) => "other",
-            (false, None) => "none",
+            .and_then(|m| gaz.entity(m.entity).party.as_deref().map(|p| (p, m.end)));
+        let (actor, predicate_from) = match (first_person, named) {
+            (Some(end), _) => ("self", Some(end)),
+            (None, Some((p, end))) if Some(p) == voice => ("self", Some(end)),
+            (None, Some((_, end))) => ("other", Some(end)),
+            (None, None) => {
+                if let Some(end) = subject(&|w| matches!(w, "he" | "she" | "they" | "their"), 3) {
+                    ("third", Some(end))
+                } else if let Some(end) = subject(&|w| classes.of(w) & agent_bit != 0, 4) {
+                    ("other", Some(end))
+                } else {
+                    ("none", None)
+                }
+            }
         };
+        // The kinds of the words just after the subject: its verb and object.
+        if let Some(from) = predicate_from {
+            let bits = self
+                .words
+                .iter()
+                .filter(|(_, at)| at.start >= from)
+                .take(5)
+                .fold(0u32, |b, (w, _)| b | classes.of(&self.forms[w.clone()]));
+            for (i, cname) in classes.names.iter().enumerate() {
+                if bits & (1 << i) != 0 {
+                    sink.feature(Kind::WordClass, &[actor, ">cls:", cname], 1.0, None);
+                }
+            }
+        }
         sink.feature(Kind::Speaker, &["actor:", actor], 1.0, None);
 
         // What the sentence before in the paragraph held.
@@ -264,15 +292,22 @@ impl Extractor {
             bits |= 1 << (24 + c.section.index());
         }
 
+        let question = text.trim_end_matches(['”', '"', ')', ' ']).ends_with('?');
         // Word classes: each class once (with who acts), except where a negation stands just
         // before the word ("did not attack"): then the class counts as negated instead.
         let (mut any, mut negated_classes) = (0u32, 0u32);
-        let classes = &*CLASSES;
         let words = std::mem::take(&mut self.words);
+        // The words after the first reporting verb: its reported clause ("said that ...").
+        let reporting = scan.reporting();
+        let reported_from = reporting.first().map_or(usize::MAX, |r| r.end);
+        let mut reported = 0u32;
         for (w, at) in &words {
             let bits = classes.of(&self.forms[w.clone()]);
             if bits == 0 {
                 continue;
+            }
+            if at.start >= reported_from {
+                reported |= bits;
             }
             if super::classify::negated(text, at.start) {
                 for (i, cname) in classes.names.iter().enumerate() {
@@ -287,6 +322,10 @@ impl Extractor {
             for (i, cname) in classes.names.iter().enumerate() {
                 if fresh & (1 << i) == 0 {
                     continue;
+                }
+                // A reporter's question takes the section of what it raises.
+                if question {
+                    sink.feature(Kind::Turn, &["q&cls:", cname], 1.0, Some(at.clone()));
                 }
                 // The first word of a kind: most often the main clause's verb or its object.
                 if any == 0 {
@@ -304,9 +343,14 @@ impl Extractor {
         }
         self.words = words;
         self.last = Some((s.paragraph, bits | any | negated_classes));
+        // Kinds of words in a reported clause ("said that ... attacked").
+        for (i, cname) in classes.names.iter().enumerate() {
+            if reported & (1 << i) != 0 {
+                sink.feature(Kind::WordClass, &["rep>cls:", cname], 1.0, None);
+            }
+        }
 
-        // Reporting verbs, and a negation just before one.
-        let reporting = scan.reporting();
+        // Reporting verbs, or a negation just before one.
         for r in &reporting {
             let kind = match r.value {
                 Reporting::Speech => "rep:speech",
@@ -314,9 +358,11 @@ impl Extractor {
                 Reporting::Act => "rep:act",
                 Reporting::Before => "rep:before",
             };
-            sink.feature(Kind::Reporting, &[kind], 1.0, Some(r.start..r.end));
+            // "did not deny", "never said": no act of saying, only its negation.
             if super::classify::negated(text, r.start) {
                 sink.feature(Kind::Negation, &["negrep"], 1.0, Some(r.start..r.end));
+            } else {
+                sink.feature(Kind::Reporting, &[kind], 1.0, Some(r.start..r.end));
             }
         }
         if reporting.is_empty() {
@@ -363,7 +409,6 @@ impl Extractor {
         }
 
         // The transcript role.
-        let question = text.trim_end_matches(['”', '"', ')', ' ']).ends_with('?');
         if question {
             sink.feature(Kind::Turn, &["question"], 1.0, None);
         }

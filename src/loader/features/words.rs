@@ -25,6 +25,14 @@ impl WordClasses {
     pub fn of(&self, stem: &str) -> u32 {
         self.of.get(stem).copied().unwrap_or(0)
     }
+
+    /// The bit of the class `name` (0 when there is none).
+    pub fn bit(&self, name: &str) -> u32 {
+        self.names
+            .iter()
+            .position(|n| *n == name)
+            .map_or(0, |i| 1 << i)
+    }
 }
 
 /// The embedded word classes, hashed on first use.
