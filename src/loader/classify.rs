@@ -212,10 +212,14 @@ pub fn live_cues(text: &str, scan: &Scan) -> Vec<CueHit> {
         text,
         &hits,
         |start| {
-            let end = hits
-                .iter()
-                .find(|h| h.start == start)
-                .map_or(start, |h| h.end);
+            // The hits are in order: a binary search, not a scan per hit (one sentence may
+            // hold a great many).
+            let at = hits.partition_point(|h| h.start < start);
+            let hit = match hits.get(at) {
+                Some(h) if h.start == start => Some(h),
+                _ => hits.iter().find(|h| h.start == start),
+            };
+            let end = hit.map_or(start, |h| h.end);
             let word = &text[start..end];
             NEGATABLE.iter().any(|n| n.eq_ignore_ascii_case(word)) && negated(text, start)
         },

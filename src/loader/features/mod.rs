@@ -185,8 +185,15 @@ impl Extractor {
         self.forms.clear();
         let gaz = Gazetteer::embedded();
         let entities = gaz.find(text);
+        // The gazetteer's matches are in order and do not overlap: the only one that can hold a
+        // word is the first that ends after the word starts (a cursor, not a search per word).
+        let mut next_entity = 0;
         for (i, t) in self.toks.iter().filter(|t| t.word).enumerate() {
-            let form = word_form(text, t, i == 0, &entities, gaz, &mut self.buf);
+            while entities.get(next_entity).is_some_and(|m| m.end <= t.start) {
+                next_entity += 1;
+            }
+            let near = entities.get(next_entity..(next_entity + 1).min(entities.len()));
+            let form = word_form(text, t, i == 0, near.unwrap_or(&[]), gaz, &mut self.buf);
             let at = self.forms.len()..self.forms.len() + form.len();
             self.forms.push_str(form);
             self.words.push((at, t.start..t.end));
