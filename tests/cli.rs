@@ -348,23 +348,21 @@ fn a_model_file_that_cannot_be_used_is_a_one_line_error() {
     let config = dir.join("config.toml");
     std::fs::write(&config, "[analysis]\nmodel = \"broken.toml\"\n").unwrap();
     std::fs::write(dir.join("broken.toml"), "sections = 3\n").unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_debrief"))
-        .args(["analyze", "--config"])
-        .arg(&config)
-        .arg("tests/fixtures/press-briefing.txt")
-        .output()
-        .unwrap();
+    let analyze = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_debrief"))
+            .args(["analyze", "--config"])
+            .arg(&config)
+            .arg("tests/fixtures/press-briefing.txt")
+            .output()
+            .unwrap()
+    };
+    let out = analyze();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("broken.toml"), "{err}");
     std::fs::remove_file(dir.join("broken.toml")).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_debrief"))
-        .args(["analyze", "--config"])
-        .arg(&config)
-        .arg("tests/fixtures/press-briefing.txt")
-        .output()
-        .unwrap();
+    let out = analyze();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the model"));
     std::fs::remove_dir_all(&dir).unwrap();
