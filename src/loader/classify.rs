@@ -6,7 +6,7 @@
 //! sentence sees the section decided for the one before. The strongest contributing
 //! features are kept as the sentence's cues, lexicon cues first, so the reader can show why.
 
-use super::features::{Context, CueHit, Extractor, Kind, Sink, cue_hits};
+use super::features::{Context, CueHit, Extractor, Kind, Sink, cue_hits, cue_sections};
 use super::lexicon::{Hit, Reporting, Scan, Weight};
 use super::sections::SectionModel;
 use crate::model::{Cue, Format, Likelihood, Section, Sentence, Source, Span, SpanKind};
@@ -62,8 +62,20 @@ pub fn classify(
     let home = home_party(sentences, sources);
     let mut previous: Option<Section> = None;
     let mut index_in_paragraph = 0;
-    // Each sentence's matches are dropped as soon as it is done, to keep the peak low.
-    for (i, scan) in scans.into_iter().enumerate() {
+    // Each sentence's matches are dropped as soon as it is done, to keep the peak low; the
+    // next sentence's are worked out one step ahead (the model looks at its cues).
+    let mut scans = scans.into_iter().enumerate();
+    let with_cues = |sentences: &[Sentence], (i, scan): (usize, Scan)| {
+        let cues = live_cues(&sentences[i].text, &scan);
+        (i, scan, cues)
+    };
+    let mut current = scans.next().map(|x| with_cues(sentences, x));
+    while let Some((i, scan, cues)) = current.take() {
+        let next = scans.next().map(|x| with_cues(sentences, x));
+        let next_cues = next
+            .as_ref()
+            .filter(|(n, _, _)| sentences[*n].paragraph == sentences[i].paragraph)
+            .map(|(_, _, c)| cue_sections(c));
         let ctx = context(
             sentences,
             i,
@@ -74,10 +86,10 @@ pub fn classify(
         );
         let ctx = Context {
             home_party: home,
+            next_cues,
             ..ctx
         };
         let s = &sentences[i];
-        let cues = live_cues(&s.text, &scan);
         scorer.reset();
         sentence_features(s, &scan, &cues, &ctx, &mut extractor, &mut scorer);
         let section = scorer.best();
@@ -90,6 +102,7 @@ pub fn classify(
         s.cues = reasons;
         claim_spans(s, &scan);
         previous = Some(section);
+        current = next;
     }
 }
 
@@ -120,6 +133,7 @@ pub fn context<'a>(
         same_voice_as_previous,
         index_in_paragraph: *index_in_paragraph,
         home_party: None,
+        next_cues: None,
     }
 }
 
@@ -442,6 +456,48 @@ fn quotes(text: &str) -> Vec<Span> {
 mod tests {
     use super::*;
     use crate::loader::Lexicon;
+
+    /// The feature names a sentence of `text` gets when the one after it has `next` cues.
+    fn features_with_next(text: &str, next: Option<u8>) -> Vec<String> {
+        struct Names(Vec<String>);
+        impl Sink for Names {
+            fn feature(&mut self, _: Kind, parts: &[&str], _: f32, _: Option<Range<usize>>) {
+                self.0.push(parts.concat());
+            }
+        }
+        let b = crate::loader::load(text.as_bytes(), &crate::loader::Options::default())
+            .expect("loads");
+        let lexicon = Lexicon::default();
+        let s = &b.sentences[0];
+        let scan = lexicon.scan(&s.text);
+        let cues = live_cues(&s.text, &scan);
+        let ctx = Context {
+            next_cues: next,
+            ..context(&b.sentences, 0, &b.sources, b.format, None, &mut 0)
+        };
+        let mut names = Names(Vec::new());
+        sentence_features(s, &scan, &cues, &ctx, &mut Extractor::default(), &mut names);
+        names.0
+    }
+
+    #[test]
+    fn the_next_sentence_of_the_paragraph_lends_its_cues() {
+        let b = crate::loader::load(
+            b"The ministry flatly denied the report on Tuesday.",
+            &crate::loader::Options::default(),
+        )
+        .expect("loads");
+        let s = &b.sentences[0];
+        let denial = cue_sections(&live_cues(&s.text, &Lexicon::default().scan(&s.text)));
+        assert_eq!(denial, 1 << Section::Denial.index());
+        let text = "Officials met in the capital on Monday.";
+        let with = features_with_next(text, Some(denial));
+        assert!(with.iter().any(|f| f == "nb+:cue:denial"), "{with:?}");
+        assert!(!with.iter().any(|f| f == "nb+:none"), "{with:?}");
+        let last = features_with_next(text, None);
+        assert!(last.iter().any(|f| f == "nb+:none"), "{last:?}");
+        assert!(!last.iter().any(|f| f.starts_with("nb+:cue")), "{last:?}");
+    }
 
     #[test]
     fn amounts_in_words_are_found_in_any_usual_case() {

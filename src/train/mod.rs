@@ -120,8 +120,14 @@ fn each_sentence(
             prev,
             &mut index_in_paragraph,
         );
+        let next_cues = b
+            .sentences
+            .get(i + 1)
+            .filter(|n| n.paragraph == s.paragraph)
+            .map(|_| crate::loader::features::cue_sections(&cues[i + 1]));
         let ctx = crate::loader::features::Context {
             home_party: home,
+            next_cues,
             ..ctx
         };
         let (scan, cues) = (&scans[i], &cues[i]);

@@ -108,6 +108,17 @@ pub struct Context<'a> {
     pub index_in_paragraph: usize,
     /// The party the briefing mostly speaks for (its most frequent speakers' party).
     pub home_party: Option<&'a str>,
+    /// The sentence after, when it is in the same paragraph: the sections of its main-clause
+    /// lexicon cues (bit `k` for `Section::ALL[k]`).
+    pub next_cues: Option<u8>,
+}
+
+/// The sections of the main-clause lexicon cues among `cues` that weigh 2 or more, as bits:
+/// what the sentence before or after sees of a sentence.
+pub fn cue_sections(cues: &[CueHit]) -> u8 {
+    cues.iter()
+        .filter(|c| !c.negated && !c.subordinate && c.weight >= 2)
+        .fold(0, |b, c| b | 1 << c.section.index())
 }
 
 /// A lexicon cue of the sentence, after negation was checked.
@@ -291,12 +302,17 @@ impl Extractor {
                 }
             }
         }
-        let mut bits = 0u32;
-        for c in cues
-            .iter()
-            .filter(|c| !c.negated && !c.subordinate && c.weight >= 2)
-        {
-            bits |= 1 << (24 + c.section.index());
+        let bits = u32::from(cue_sections(cues)) << 24;
+        // What the sentence after in the paragraph holds.
+        match ctx.next_cues {
+            None => sink.feature(Kind::Previous, &["nb+:none"], 1.0, None),
+            Some(next) => {
+                for (k, sec) in SECTION_NAMES.iter().enumerate() {
+                    if next & (1 << k) != 0 {
+                        sink.feature(Kind::Previous, &["nb+:cue:", sec], 1.0, None);
+                    }
+                }
+            }
         }
 
         let question = text.trim_end_matches(['”', '"', ')', ' ']).ends_with('?');
