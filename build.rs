@@ -11,6 +11,10 @@ mod stem;
 #[allow(dead_code)]
 mod gazetteer;
 
+#[path = "src/loader/patterns.rs"]
+#[allow(dead_code)]
+mod patterns;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -21,6 +25,7 @@ fn main() {
         "src/loader/features/stem.rs",
         "assets/gazetteer.toml",
         "src/loader/gazetteer/compile.rs",
+        "src/loader/patterns.rs",
         "build.rs",
     ] {
         println!("cargo::rerun-if-changed={f}");
@@ -33,6 +38,28 @@ fn main() {
     let mut out = String::new();
     gazetteer_tables(&mut out);
     std::fs::write(format!("{dir}/gazetteer_tables.rs"), out).expect("writes the tables");
+    dfas(&dir);
+}
+
+/// The loader's fixed patterns (`src/loader/patterns.rs`) as dense DFAs, forward and reverse,
+/// serialised in the target's byte order: `$OUT_DIR/NAME.fwd` and `NAME.rev`.
+fn dfas(dir: &str) {
+    use regex_automata::dfa::{dense, regex::Regex};
+    let big = std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big");
+    for (name, pattern) in patterns::all() {
+        let re = Regex::builder()
+            .dense(dense::Config::new().minimize(true))
+            .build(&pattern)
+            .unwrap_or_else(|e| panic!("pattern {name}: {e}"));
+        for (ext, dfa) in [("fwd", re.forward()), ("rev", re.reverse())] {
+            let (bytes, pad) = if big {
+                dfa.to_bytes_big_endian()
+            } else {
+                dfa.to_bytes_little_endian()
+            };
+            std::fs::write(format!("{dir}/{name}.{ext}"), &bytes[pad..]).expect("writes a DFA");
+        }
+    }
 }
 
 /// The shipped gazetteer's tables (see `src/loader/gazetteer.rs`), as static arrays.
