@@ -11,6 +11,10 @@ mod stem;
 #[allow(dead_code)]
 mod gazetteer;
 
+#[path = "src/loader/patterns.rs"]
+#[allow(dead_code)]
+mod patterns;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -21,6 +25,8 @@ fn main() {
         "src/loader/features/stem.rs",
         "assets/gazetteer.toml",
         "src/loader/gazetteer/compile.rs",
+        "src/loader/patterns.rs",
+        "assets/lexicon.toml",
         "build.rs",
     ] {
         println!("cargo::rerun-if-changed={f}");
@@ -33,6 +39,123 @@ fn main() {
     let mut out = String::new();
     gazetteer_tables(&mut out);
     std::fs::write(format!("{dir}/gazetteer_tables.rs"), out).expect("writes the tables");
+    dfas(&dir);
+    let mut out = String::new();
+    lexicon_tables(&mut out);
+    std::fs::write(format!("{dir}/lexicon_tables.rs"), out).expect("writes the tables");
+}
+
+/// The shipped lexicon (`assets/lexicon.toml`, see `src/loader/lexicon.rs`) as static arrays,
+/// checked as strictly as the loader's own reading of it was (no unknown table or key).
+fn lexicon_tables(out: &mut String) {
+    let t = read("assets/lexicon.toml");
+    let path = "assets/lexicon.toml";
+    let table = |t: &toml::Table, name: &str, keys: &[&str]| -> toml::Table {
+        let sub = t
+            .get(name)
+            .and_then(toml::Value::as_table)
+            .unwrap_or_else(|| panic!("{path}: no table [{name}]"))
+            .clone();
+        if !keys.is_empty()
+            && let Some(k) = sub.keys().find(|k| !keys.contains(&k.as_str()))
+        {
+            panic!("{path}: unknown key {k} in [{name}]");
+        }
+        for k in keys {
+            assert!(sub.contains_key(*k), "{path}: no {k} in [{name}]");
+        }
+        sub
+    };
+    let words = |t: &toml::Table, key: &str| -> Vec<String> {
+        t[key]
+            .as_array()
+            .unwrap_or_else(|| panic!("{path}: {key} is not a list"))
+            .iter()
+            .map(|w| {
+                w.as_str()
+                    .unwrap_or_else(|| panic!("{path}: {key} holds a non-string"))
+                    .to_owned()
+            })
+            .collect()
+    };
+    let sections = ["denial", "allegation", "response", "context"];
+    let mut known = vec!["reporting", "hedges", "likelihood"];
+    known.extend(sections);
+    if let Some(k) = t.keys().find(|k| !known.contains(&k.as_str())) {
+        panic!("{path}: unknown table [{k}]");
+    }
+    let reporting = table(&t, "reporting", &["speech", "stance", "act", "before"]);
+    for (name, key) in [
+        ("SPEECH", "speech"),
+        ("STANCE", "stance"),
+        ("ACT", "act"),
+        ("BEFORE", "before"),
+    ] {
+        let _ = writeln!(
+            out,
+            "pub static {name}: &[&str] = &{:?};",
+            words(&reporting, key)
+        );
+    }
+    out.push_str("/// Denial, allegation, response and context cues: strong, plain and weak.\n");
+    out.push_str("pub static CUES: [[&[&str]; 3]; 4] = [\n");
+    for s in sections {
+        let lists = table(&t, s, &["strong", "cues", "weak"]);
+        let _ = writeln!(
+            out,
+            "    [&{:?}, &{:?}, &{:?}],",
+            words(&lists, "strong"),
+            words(&lists, "cues"),
+            words(&lists, "weak")
+        );
+    }
+    out.push_str("];\n");
+    let hedges = table(&t, "hedges", &["words"]);
+    let _ = writeln!(
+        out,
+        "pub static HEDGES: &[&str] = &{:?};",
+        words(&hedges, "words")
+    );
+    let likelihood = table(&t, "likelihood", &[]);
+    out.push_str("pub static LIKELIHOOD: &[(&str, Likelihood)] = &[\n");
+    for (word, level) in &likelihood {
+        let level = level
+            .as_str()
+            .unwrap_or_else(|| panic!("{path}: likelihood of {word} is not a string"));
+        let variant = match level {
+            "almost_no_chance" => "AlmostNoChance",
+            "very_unlikely" => "VeryUnlikely",
+            "unlikely" => "Unlikely",
+            "roughly_even_chance" => "RoughlyEvenChance",
+            "likely" => "Likely",
+            "very_likely" => "VeryLikely",
+            "almost_certain" => "AlmostCertain",
+            other => panic!("{path}: unknown likelihood {other:?} of {word}"),
+        };
+        let _ = writeln!(out, "    ({word:?}, Likelihood::{variant}),");
+    }
+    out.push_str("];\n");
+}
+
+/// The loader's fixed patterns (`src/loader/patterns.rs`) as dense DFAs, forward and reverse,
+/// serialised in the target's byte order: `$OUT_DIR/NAME.fwd` and `NAME.rev`.
+fn dfas(dir: &str) {
+    use regex_automata::dfa::{dense, regex::Regex};
+    let big = std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big");
+    for (name, pattern) in patterns::all() {
+        let re = Regex::builder()
+            .dense(dense::Config::new().minimize(true))
+            .build(&pattern)
+            .unwrap_or_else(|e| panic!("pattern {name}: {e}"));
+        for (ext, dfa) in [("fwd", re.forward()), ("rev", re.reverse())] {
+            let (bytes, pad) = if big {
+                dfa.to_bytes_big_endian()
+            } else {
+                dfa.to_bytes_little_endian()
+            };
+            std::fs::write(format!("{dir}/{name}.{ext}"), &bytes[pad..]).expect("writes a DFA");
+        }
+    }
 }
 
 /// The shipped gazetteer's tables (see `src/loader/gazetteer.rs`), as static arrays.

@@ -10,7 +10,6 @@ use super::features::{Context, CueHit, Extractor, Kind, Sink, cue_hits, cue_sect
 use super::lexicon::{Hit, Reporting, Scan, Weight};
 use super::sections::SectionModel;
 use crate::model::{Cue, Format, Likelihood, Section, Sentence, Source, Span, SpanKind};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -38,12 +37,6 @@ const NEGATABLE: &[&str] = &[
     "violated",
     "confirmed",
 ];
-
-/// "X says it did not ...": a speaker's claim that it did not do something.
-static SELF_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:say|says|said|insist|insists|insisted|maintain|maintains|maintained|claim|claims|claimed|argue|argues|argued)\s+(?:that\s+)?(?:it|they|he|she|we|i)\s+(?:(?:did|had|has|have|was|were|is|are)(?:\s+not|n(?u:['’])t)|never|had\s+no|has\s+no|played\s+no)\b")
-        .expect("self-denial regex")
-});
 
 /// How many features a sentence keeps as the reasons for its section.
 const REASONS: usize = 3;
@@ -170,7 +163,7 @@ pub fn sentence_features(
     sink: &mut dyn Sink,
 ) {
     let self_denial = if has_negation(&s.text) {
-        SELF_DENIAL.find(&s.text).map(|m| m.range())
+        super::dfa::SELF_DENIAL.find(&s.text).map(|m| m.range())
     } else {
         None
     };
@@ -416,11 +409,8 @@ fn claim_spans(s: &mut Sentence, scan: &Scan) {
         }
     }
     s.likelihood = best;
-    static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i-u)(?:[$]\s?)?\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|(?:[$]\s?)?\b\d+(?:\.\d+)?\b(?:\s?(?:%|percent|per cent|million|billion|thousand|trillion))?|\b(?:dozens|hundreds|thousands|millions|billions)\b").expect("figure regex")
-    });
     let numeric = super::tokens::has_digit(text) || has_amount_word(text);
-    for m in FIGURE.find_iter(if numeric { text } else { "" }) {
+    for m in super::dfa::FIGURE.find_iter(if numeric { text } else { "" }) {
         spans.push(Span::new(SpanKind::Figure, m.start(), m.end()));
     }
     s.spans.extend(spans);

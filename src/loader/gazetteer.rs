@@ -16,7 +16,7 @@
 
 pub mod compile;
 
-use compile::{EMPTY, Target, fnv, is_word_char, normalise, piece_hash};
+use compile::{EMPTY, Target, fnv, is_word_char, normalise};
 pub use compile::{Entity, EntityKind, GazetteerError, MatchKind};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -69,8 +69,13 @@ impl StrTable {
     }
 
     fn get(&self, key: &str) -> Option<usize> {
+        self.get_hashed(key, fnv(key.as_bytes()))
+    }
+
+    /// [`StrTable::get`] for a key whose [`fnv`] hash is known.
+    fn get_hashed(&self, key: &str, hash: u64) -> Option<usize> {
         let mask = self.slots.len() - 1;
-        let mut at = fnv(key.as_bytes()) as usize & mask;
+        let mut at = hash as usize & mask;
         loop {
             match self.slots[at] {
                 EMPTY => return None,
@@ -79,6 +84,29 @@ impl StrTable {
             }
         }
     }
+}
+
+/// FNV-1a's starting value ([`fnv`] of nothing).
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// [`fnv`] of a text that goes on with `bytes`, from the hash `h` of what came before.
+#[inline]
+fn fnv_more(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The character at byte `i` (a character boundary) and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    let c = text[i..].chars().next().expect("a character boundary");
+    (c, c.len_utf8())
 }
 
 /// A set of hashes, open addressing as [`StrTable`] (0 marks an empty slot).
@@ -263,31 +291,63 @@ impl Gazetteer {
         // that a longer candidate that fails the boundary test does not hide a shorter one.
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
         let mut after_word = false;
-        for (s, c) in text.char_indices() {
+        let mut i = 0;
+        while i < text.len() {
+            let (c, width) = char_at(text, i);
             // A start: not after a letter or digit; no pattern starts with a blank.
             let start = !after_word && !c.is_whitespace();
             after_word = is_word_char(c);
-            if !start {
-                continue;
+            if start {
+                self.candidates_at(text, i, width, &mut cands);
             }
-            // The ends: before a character that is not a letter or digit, or at the end.
-            let ends = text[s..]
-                .char_indices()
-                .skip(1)
-                .filter(|&(_, c)| !is_word_char(c))
-                .map(|(o, _)| s + o)
-                .chain(std::iter::once(text.len()));
-            for e in ends {
-                let piece = &text[s..e];
-                // No pattern goes on past a piece that begins none of them.
-                if !self.prefixes.contains(piece_hash(piece)) {
+            i += width;
+        }
+        self.choose(cands)
+    }
+
+    /// The patterns that start at `s` (whose character is `width` bytes long): the pieces
+    /// that end before a character that is not a letter or digit (after the first one), or
+    /// at the end, as long as each is a prefix of some pattern. Each piece's hash goes on
+    /// from the one before (FNV-1a is a running hash), so no byte is hashed twice.
+    fn candidates_at(
+        &self,
+        text: &str,
+        s: usize,
+        width: usize,
+        cands: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let bytes = text.as_bytes();
+        let mut h = fnv_more(FNV_START, &bytes[s..s + width]);
+        let mut e = s + width;
+        loop {
+            while e < text.len() {
+                let (c, w) = char_at(text, e);
+                if !is_word_char(c) {
                     break;
                 }
-                if let Some(p) = self.patterns.get(piece) {
-                    cands.push((s, e, p));
-                }
+                h = fnv_more(h, &bytes[e..e + w]);
+                e += w;
             }
+            // No pattern goes on past a piece that begins none of them.
+            if !self.prefixes.contains(h.max(1)) {
+                return;
+            }
+            if let Some(p) = self.patterns.get_hashed(&text[s..e], h) {
+                cands.push((s, e, p));
+            }
+            if e == text.len() {
+                return;
+            }
+            // The character that ended this piece begins the rest of the next one.
+            let (_, w) = char_at(text, e);
+            h = fnv_more(h, &bytes[e..e + w]);
+            e += w;
         }
+    }
+
+    /// The leftmost-longest choice among candidates `(start, end, pattern)`: non-overlapping,
+    /// ignored phrases dropped once chosen.
+    fn choose(&self, mut cands: Vec<(usize, usize, usize)>) -> Vec<Match> {
         cands.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut out = Vec::new();
         let mut pos = 0;
@@ -345,6 +405,64 @@ mod tests {
 
     fn g() -> &'static Gazetteer {
         Gazetteer::embedded()
+    }
+
+    /// The search as first written: every piece found by its own scan and hashed whole.
+    fn find_by_whole_pieces(g: &Gazetteer, text: &str) -> Vec<Match> {
+        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        let mut after_word = false;
+        for (s, c) in text.char_indices() {
+            let start = !after_word && !c.is_whitespace();
+            after_word = is_word_char(c);
+            if !start {
+                continue;
+            }
+            let ends = text[s..]
+                .char_indices()
+                .skip(1)
+                .filter(|&(_, c)| !is_word_char(c))
+                .map(|(o, _)| s + o)
+                .chain(std::iter::once(text.len()));
+            for e in ends {
+                let piece = &text[s..e];
+                if !g.prefixes.contains(compile::piece_hash(piece)) {
+                    break;
+                }
+                if let Some(p) = g.patterns.get(piece) {
+                    cands.push((s, e, p));
+                }
+            }
+        }
+        g.choose(cands)
+    }
+
+    #[test]
+    fn the_running_hash_finds_what_whole_pieces_find() {
+        let sample = include_str!("../../assets/briefings/korea-ukraine.txt");
+        let mut texts: Vec<String> = sample.lines().map(str::to_owned).collect();
+        for (name, ..) in tables::ENTITIES.iter().step_by(7) {
+            texts.push(format!("({name}), the {name}’s “{name}”—{name}.{name}"));
+        }
+        texts.extend(
+            [
+                "the U.S. and the U.K. said",
+                "U.S",
+                "Kyiv-based Ukrainians; Moscow’s",
+                "",
+                " ",
+                "é",
+                "(",
+                "North Korea",
+                "NorthKorea",
+                "the Russian Federation.",
+                "...",
+                "Pyongyang\u{a0}said São Tomé and Príncipe’s 北京",
+            ]
+            .map(str::to_owned),
+        );
+        for t in &texts {
+            assert_eq!(g().find(t), find_by_whole_pieces(g(), t), "{t:?}");
+        }
     }
 
     /// `(matched text, canonical name, how)` of every match.

@@ -14,6 +14,14 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+/// The shipped lists, read from `assets/lexicon.toml` by `build.rs` (no TOML parse at
+/// start-up): `SPEECH`, `STANCE`, `ACT`, `BEFORE`, `CUES`, `HEDGES`, `LIKELIHOOD`.
+mod shipped {
+    use crate::model::Likelihood;
+    include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
+}
+
+#[cfg(test)]
 const DEFAULTS: &str = include_str!("../../assets/lexicon.toml");
 
 /// The `[lexicon]` part of `config.toml`: words the user adds to the embedded defaults.
@@ -34,6 +42,8 @@ pub struct LexiconConfig {
     pub hedges: Vec<String>,
 }
 
+/// `assets/lexicon.toml` as serde reads it: what the tests check `build.rs`'s tables against.
+#[cfg(test)]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Defaults {
@@ -46,6 +56,7 @@ struct Defaults {
     likelihood: HashMap<String, Likelihood>,
 }
 
+#[cfg(test)]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ReportingLists {
@@ -55,6 +66,7 @@ struct ReportingLists {
     before: Vec<String>,
 }
 
+#[cfg(test)]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CueLists {
@@ -63,6 +75,7 @@ struct CueLists {
     weak: Vec<String>,
 }
 
+#[cfg(test)]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct HedgeList {
@@ -662,37 +675,48 @@ impl Lexicon {
     /// The embedded defaults with the user's additions merged in. A user's cue is weighed
     /// like a built-in one ("cues", weight 2).
     pub fn with_additions(extra: &LexiconConfig) -> Lexicon {
-        let d: Defaults = toml::from_str(DEFAULTS).expect("embedded lexicon parses");
         let mut entries = Vec::new();
-        for (list, kind) in [
-            (&d.reporting.speech, Reporting::Speech),
-            (&d.reporting.stance, Reporting::Stance),
-            (&d.reporting.act, Reporting::Act),
-            (&d.reporting.before, Reporting::Before),
-            (&extra.reporting, Reporting::Speech),
-        ] {
-            entries.extend(list.iter().map(|w| (w.clone(), Meaning::Reporting(kind))));
+        fn user(list: &[String]) -> Vec<&str> {
+            list.iter().map(String::as_str).collect()
         }
-        for (section, lists, user) in [
-            (Section::Denial, &d.denial, &extra.denial),
-            (Section::Allegation, &d.allegation, &extra.allegation),
-            (Section::Response, &d.response, &extra.response),
-            (Section::Context, &d.context, &extra.context),
+        let reporting = user(&extra.reporting);
+        let lists: [(&[&str], Reporting); 5] = [
+            (shipped::SPEECH, Reporting::Speech),
+            (shipped::STANCE, Reporting::Stance),
+            (shipped::ACT, Reporting::Act),
+            (shipped::BEFORE, Reporting::Before),
+            (&reporting, Reporting::Speech),
+        ];
+        for (list, kind) in lists {
+            entries.extend(
+                list.iter()
+                    .map(|w| (w.to_string(), Meaning::Reporting(kind))),
+            );
+        }
+        for (section, lists, added) in [
+            (Section::Denial, &shipped::CUES[0], &extra.denial),
+            (Section::Allegation, &shipped::CUES[1], &extra.allegation),
+            (Section::Response, &shipped::CUES[2], &extra.response),
+            (Section::Context, &shipped::CUES[3], &extra.context),
         ] {
-            for (list, weight) in [
-                (&lists.strong, 3),
-                (&lists.cues, 2),
-                (&lists.weak, 1),
-                (user, 2),
-            ] {
+            let added = user(added);
+            let weighed: [(&[&str], Weight); 4] =
+                [(lists[0], 3), (lists[1], 2), (lists[2], 1), (&added, 2)];
+            for (list, weight) in weighed {
                 entries.extend(
                     list.iter()
-                        .map(|w| (w.clone(), Meaning::Cue(section, weight))),
+                        .map(|w| (w.to_string(), Meaning::Cue(section, weight))),
                 );
             }
         }
 
-        let likely = |w: &str| d.likelihood.get(&w.to_ascii_lowercase()).copied();
+        let likely = |w: &str| {
+            let w = w.to_ascii_lowercase();
+            shipped::LIKELIHOOD
+                .iter()
+                .find(|(k, _)| *k == w)
+                .map(|&(_, l)| l)
+        };
         for (words, capital) in [(TIME_WORDS.0, true), (TIME_WORDS.1, false)] {
             entries.extend(
                 words
@@ -701,11 +725,11 @@ impl Lexicon {
             );
         }
         entries.extend(
-            d.hedges
-                .words
+            shipped::HEDGES
                 .iter()
-                .chain(&extra.hedges)
-                .map(|w| (w.clone(), Meaning::Hedge(likely(w)))),
+                .copied()
+                .chain(extra.hedges.iter().map(String::as_str))
+                .map(|w| (w.to_owned(), Meaning::Hedge(likely(w)))),
         );
         Lexicon {
             phrases: Phrases::new(entries),
@@ -736,6 +760,36 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compiled_tables_are_the_lexicon_file() {
+        let d: Defaults = toml::from_str(DEFAULTS).expect("embedded lexicon parses");
+        let same = |ours: &[&str], theirs: &[String]| {
+            assert_eq!(ours, theirs.iter().map(String::as_str).collect::<Vec<_>>());
+        };
+        same(shipped::SPEECH, &d.reporting.speech);
+        same(shipped::STANCE, &d.reporting.stance);
+        same(shipped::ACT, &d.reporting.act);
+        same(shipped::BEFORE, &d.reporting.before);
+        for (ours, theirs) in
+            shipped::CUES
+                .iter()
+                .zip([&d.denial, &d.allegation, &d.response, &d.context])
+        {
+            same(ours[0], &theirs.strong);
+            same(ours[1], &theirs.cues);
+            same(ours[2], &theirs.weak);
+        }
+        same(shipped::HEDGES, &d.hedges.words);
+        let mut ours: Vec<(String, Likelihood)> = shipped::LIKELIHOOD
+            .iter()
+            .map(|&(w, l)| (w.to_owned(), l))
+            .collect();
+        let mut theirs: Vec<(String, Likelihood)> = d.likelihood.into_iter().collect();
+        ours.sort();
+        theirs.sort();
+        assert_eq!(ours, theirs);
+    }
 
     #[test]
     fn embedded_lexicon_parses_and_matches() {

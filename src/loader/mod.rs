@@ -7,9 +7,11 @@
 
 pub mod attribute;
 pub mod classify;
+pub mod dfa;
 pub mod features;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod patterns;
 pub mod sections;
 pub mod segment;
 pub mod text;

@@ -292,21 +292,29 @@ impl Scorer<'_> {
     /// first, at most `n`.
     pub fn strongest(&self, section: Section, n: usize) -> Vec<Contribution> {
         let k = section.index();
-        let mut v: Vec<Contribution> = self
-            .seen
-            .iter()
-            .map(|(kind, add, at)| {
-                let others = (add.iter().sum::<f32>() - add[k]) / 3.0;
+        // The first `n` of a stable sort, strongest first, kept as they come: each one goes
+        // after those at least as strong (no sort of every feature of the sentence).
+        let mut v: Vec<Contribution> = Vec::with_capacity(n + 1);
+        for (kind, add, at) in &self.seen {
+            let others = (add.iter().sum::<f32>() - add[k]) / 3.0;
+            let weight = add[k] - others;
+            if weight.is_nan() || weight <= 0.0 {
+                continue;
+            }
+            let place = v.partition_point(|c| c.weight.total_cmp(&weight).is_ge());
+            if place >= n {
+                continue;
+            }
+            v.insert(
+                place,
                 Contribution {
                     kind: *kind,
-                    weight: add[k] - others,
+                    weight,
                     at: at.clone(),
-                }
-            })
-            .filter(|c| c.weight > 0.0)
-            .collect();
-        v.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-        v.truncate(n);
+                },
+            );
+            v.truncate(n);
+        }
         v
     }
 }

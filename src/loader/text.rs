@@ -6,8 +6,6 @@
 
 use super::LoadError;
 use crate::model::{Format, Heading};
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// The document after the text stage.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -341,9 +339,6 @@ fn apply_field(doc: &mut Document, key: &str, value: String) {
 /// A plain header: the first lines are `Key: value` with known keys (title, date, source,
 /// format, author), ended by a blank line.
 fn plain_header(text: &str) -> Option<(Vec<(String, String)>, &str)> {
-    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(title|date|source|format|author|by)\s*:\s*(.+)$").expect("regex")
-    });
     let mut fields = Vec::new();
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
@@ -357,11 +352,34 @@ fn plain_header(text: &str) -> Option<(Vec<(String, String)>, &str)> {
                 .any(|(k, _): &(String, String)| k == "title" || k == "date");
             return has_key.then_some((fields, &text[pos + line.len()..]));
         }
-        let caps = FIELD.captures(l)?;
-        fields.push((caps[1].to_ascii_lowercase(), caps[2].to_owned()));
+        let (key, value) = header_field(l)?;
+        fields.push((key.to_ascii_lowercase(), value.to_owned()));
         pos += line.len();
     }
     None
+}
+
+/// `Key: value` with a known key in any case (title, date, source, format, author, by) and a
+/// value, in a trimmed line: what `(?i)^(title|date|source|format|author|by)\s*:\s*(.+)$`
+/// captures, without compiling a regex.
+fn header_field(l: &str) -> Option<(&str, &str)> {
+    const KEYS: [&str; 6] = ["title", "date", "source", "format", "author", "by"];
+    let colon = l.find(':')?;
+    let key = l[..colon].trim_end();
+    // Unicode case folding, as `(?i)` does: of these keys' letters only `s` has a third
+    // form, the long s.
+    let same = |k: &str| {
+        key.chars().count() == k.len()
+            && key
+                .chars()
+                .zip(k.chars())
+                .all(|(a, b)| a.eq_ignore_ascii_case(&b) || (b == 's' && a == '\u{17f}'))
+    };
+    if !KEYS.iter().any(|k| same(k)) {
+        return None;
+    }
+    let value = l[colon + 1..].trim_start();
+    (!value.is_empty()).then_some((key, value))
 }
 
 /// If `line` starts with a transcript turn label (`MR PRICE:`, `QUESTION:`, `Q:`, `Q  `),
@@ -409,13 +427,53 @@ pub fn turn_label(line: &str) -> Option<(String, usize)> {
         .then(|| (head.to_owned(), skip_ws(colon + 1)))
 }
 
+/// Whether a turn label names a role: QUESTION, MODERATOR, OPERATOR, Q, or begins with a
+/// title or office as a word of its own (MR PRICE, SENIOR STATE DEPARTMENT OFFICIAL).
+fn names_a_role(label: &str) -> bool {
+    const WHOLE: [&str; 4] = ["Q", "QUESTION", "MODERATOR", "OPERATOR"];
+    const OPENING: [&str; 23] = [
+        "MR",
+        "MS",
+        "MRS",
+        "DR",
+        "CAPT",
+        "GEN",
+        "ADM",
+        "COL",
+        "AMB",
+        "AMBASSADOR",
+        "SECRETARY",
+        "PRESIDENT",
+        "SENATOR",
+        "SEN",
+        "REP",
+        "GOVERNOR",
+        "MINISTER",
+        "SENIOR",
+        "SPOKESPERSON",
+        "SPOKESMAN",
+        "SPOKESWOMAN",
+        "PARTICIPANT",
+        "DIRECTOR",
+    ];
+    if label.contains('\n') {
+        return false;
+    }
+    WHOLE.contains(&label)
+        || OPENING.iter().any(|t| {
+            label.strip_prefix(t).is_some_and(|rest| {
+                // An ASCII word boundary after the title.
+                !rest
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+            })
+        })
+}
+
 /// Guesses the format: a transcript when at least two paragraphs open with a turn label, or
 /// the first one does with a label that names a role (QUESTION, MODERATOR, MR. X).
 pub fn detect_format(body: &str) -> Format {
-    static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:Q|QUESTION|MODERATOR|OPERATOR|(?:MR|MS|MRS|DR|CAPT|GEN|ADM|COL|AMB|AMBASSADOR|SECRETARY|PRESIDENT|SENATOR|SEN|REP|GOVERNOR|MINISTER|SENIOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|PARTICIPANT|DIRECTOR)(?-u:\b).*)$")
-            .expect("regex")
-    });
     let mut labels = 0;
     let mut first = true;
     // The opening of a transcript shows its turns; a long article need not be read through.
@@ -427,7 +485,7 @@ pub fn detect_format(body: &str) -> Format {
     {
         if let Some((label, _)) = turn_label(line) {
             labels += 1;
-            if labels >= 2 || (first && ROLE.is_match(&label)) {
+            if labels >= 2 || (first && names_a_role(&label)) {
                 return Format::Transcript;
             }
         }
@@ -523,6 +581,68 @@ fn is_list_item(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_fields_are_read_as_the_regex_read_them() {
+        let re = regex::Regex::new(r"(?i)^(title|date|source|format|author|by)\s*:\s*(.+)$")
+            .expect("regex");
+        for l in [
+            "Title: A",
+            "TITLE :  x y",
+            "date:2024-01-01",
+            "Source\t:\u{a0}gov",
+            "by: me:you",
+            "ſource: long s",
+            "Format:",
+            "Format: ",
+            "author",
+            "authors: x",
+            "title x: y",
+            "Dates: 1",
+            "BY:x",
+            "titlé: x",
+            ":x",
+            "tıtle: dotless",
+            "author : : x",
+        ] {
+            let l = l.trim();
+            let theirs = re.captures(l).map(|c| (c[1].to_owned(), c[2].to_owned()));
+            let ours = header_field(l).map(|(k, v)| (k.to_owned(), v.to_owned()));
+            assert_eq!(ours, theirs, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn role_labels_are_told_as_the_regex_told_them() {
+        let re = regex::Regex::new(r"^(?:Q|QUESTION|MODERATOR|OPERATOR|(?:MR|MS|MRS|DR|CAPT|GEN|ADM|COL|AMB|AMBASSADOR|SECRETARY|PRESIDENT|SENATOR|SEN|REP|GOVERNOR|MINISTER|SENIOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|PARTICIPANT|DIRECTOR)(?-u:\b).*)$")
+            .expect("regex");
+        for l in [
+            "Q",
+            "QQ",
+            "Q.",
+            "QUESTION",
+            "QUESTIONS",
+            "MODERATOR",
+            "MR PRICE",
+            "MR. PRICE",
+            "MRS SMITH",
+            "MRSMITH",
+            "MR",
+            "SENIOR ADMINISTRATION OFFICIAL",
+            "SEN",
+            "SENATE",
+            "SENÉ",
+            "MR_X",
+            "MR9",
+            "DIRECTORÉ",
+            "MS",
+            "AMBASSADOR THOMAS-GREENFIELD",
+            "PRICE",
+            "OPERATOR X",
+        ] {
+            assert_eq!(names_a_role(l), re.is_match(l), "{l:?}");
+        }
+    }
 
     /// The paragraphs as (text, turn) pairs, and the headings.
     fn paragraphs(body: &str, format: Format) -> (Vec<Para>, Vec<Heading>) {

@@ -9,7 +9,6 @@ use super::{Attribution, record};
 use crate::loader::lexicon::{Hit, Reporting};
 use crate::loader::tokens::Tok;
 use crate::model::{Format, Span, SpanKind};
-use std::sync::LazyLock;
 
 /// "The CCTV allegations were ...": a sentence whose subject is a known speaker's allegations,
 /// claims or report.
@@ -52,22 +51,7 @@ pub(super) fn subject_report(
 
 /// True when the sentence names an allegation, claim, report, statement or assessment.
 pub(super) fn mentions_a_report(text: &str) -> bool {
-    static NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                "allegation",
-                "assessment",
-                "claim",
-                "accusation",
-                "finding",
-                "assertion",
-                "report",
-                "statement",
-            ])
-            .expect("report nouns")
-    });
-    NOUNS.is_match(text)
+    crate::loader::dfa::REPORT_NOUNS.is_match(text)
 }
 
 /// `called this meeting`, `calls a referendum`: convening something, not saying something.

@@ -7,87 +7,20 @@
 
 use super::np::np_forward;
 use super::phrase::Registry;
+use crate::loader::patterns;
 use crate::loader::tokens::{Tok, WordSet};
-use std::sync::LazyLock;
 
 /// A cheap test, run on sentences with no reporting verb: whether one of the position words
 /// occurs at all.
 pub(super) fn mentions_a_position(text: &str) -> bool {
-    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        let mut words: Vec<&str> = POSITION_ADJECTIVES.words().to_vec();
-        words.extend_from_slice(POSITION_VERBS.words());
-        words.extend_from_slice(&["calls", "call ", "stand", "look", "note", "learn"]);
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(words)
-            .expect("position words")
-    });
-    WORDS.is_match(text)
+    crate::loader::dfa::POSITION.is_match(text)
 }
 
 /// Adjectives of a position after `is`, `are`, `remains`, `has been`: `remains concerned`.
-static POSITION_ADJECTIVES: WordSet = WordSet::new(&[
-    "concerned",
-    "committed",
-    "proud",
-    "determined",
-    "alarmed",
-    "troubled",
-    "disappointed",
-    "dismayed",
-    "pleased",
-    "encouraged",
-    "grateful",
-    "opposed",
-    "resolved",
-    "unwavering",
-    "steadfast",
-    "clear",
-    "confident",
-    "convinced",
-    "appalled",
-    "outraged",
-    "saddened",
-    "heartened",
-]);
+static POSITION_ADJECTIVES: WordSet = WordSet::new(patterns::POSITION_ADJECTIVES);
 
 /// Verbs of a position in the present tense: `recognizes`, `calls for`.
-static POSITION_VERBS: WordSet = WordSet::new(&[
-    "recognizes",
-    "recognises",
-    "recognize",
-    "recognise",
-    "reaffirms",
-    "reaffirm",
-    "encourages",
-    "encourage",
-    "applauds",
-    "applaud",
-    "commends",
-    "commend",
-    "deplores",
-    "deplore",
-    "regrets",
-    "regret",
-    "appreciates",
-    "appreciate",
-    "salutes",
-    "salute",
-    "expects",
-    "expect",
-    "condemns",
-    "condemn",
-    "welcomes",
-    "welcome",
-    "protests",
-    "protest",
-    "rejects",
-    "reject",
-    "urges",
-    "urge",
-    "expresses",
-    "express",
-]);
+static POSITION_VERBS: WordSet = WordSet::new(patterns::POSITION_VERBS);
 
 /// Adverbs and auxiliaries between the institution and its predicate.
 static SKIPPED: WordSet = WordSet::new(&[
