@@ -200,14 +200,17 @@ pub(super) fn ways(s: Scroll, height: u16, cursor: &Cursor) -> Vec<(Vec<u8>, Cur
     let fits = cursor.region == Some(rows) || (cursor.region.is_none() && s.bottom == whole.1);
     if !fits {
         if rows == whole {
+            // The region back to the whole screen homes the cursor.
             out.extend_from_slice(b"\x1b[r");
             cursor.region = None;
+            cursor.pos = Some((0, 0));
         } else {
+            // Where a region leaves the cursor differs (xterm homes it, others put it at the
+            // region's top): the next move is absolute.
             let _ = write!(out, "\x1b[{};{}r", s.top + 1, s.bottom + 1);
             cursor.region = Some(rows);
+            cursor.pos = None;
         }
-        // Setting the region homes the cursor.
-        cursor.pos = Some((0, 0));
     }
     let n = s.by.unsigned_abs();
     let mut ways = Vec::new();
@@ -285,6 +288,57 @@ mod tests {
                 by: -1
             })
         );
+    }
+
+    #[test]
+    fn a_region_left_set_scrolls_by_a_line_feed_at_its_bottom() {
+        let s = Scroll {
+            top: 1,
+            bottom: 8,
+            by: 1,
+        };
+        // No region yet: one is set; then the cursor's place is not known.
+        let fresh = Cursor::default();
+        let first = ways(s, 10, &fresh);
+        assert!(first.iter().all(|(b, _)| b.starts_with(b"\x1b[m\x1b[2;9r")));
+        let (_, after) = first.last().expect("a way");
+        assert_eq!(after.region, Some((1, 8)));
+        // The region kept: a move to its bottom margin and a line feed, no region again.
+        let kept = Cursor {
+            pen: Some(Pen::DEFAULT),
+            pos: Some((5, 9)),
+            region: Some((1, 8)),
+        };
+        let cheapest = ways(s, 10, &kept)
+            .into_iter()
+            .min_by_key(|(b, _)| b.len())
+            .expect("a way");
+        assert_eq!(cheapest.0, b"\x1b[A\n");
+        assert_eq!(cheapest.1.pos, Some((5, 8)));
+        // Down: reverse index at the top margin.
+        let down = Scroll { by: -1, ..s };
+        let at_top = Cursor {
+            pos: Some((0, 1)),
+            ..kept
+        };
+        let cheapest = ways(down, 10, &at_top)
+            .into_iter()
+            .min_by_key(|(b, _)| b.len())
+            .expect("a way");
+        assert_eq!(cheapest.0, b"\x1bM");
+    }
+
+    #[test]
+    fn moves_stop_at_a_region_they_start_inside() {
+        let c = Cursor {
+            region: Some((1, 8)),
+            ..Cursor::default()
+        };
+        assert!(c.vertical_reaches(2, 8));
+        assert!(!c.vertical_reaches(2, 9));
+        assert!(c.vertical_reaches(9, 2));
+        assert!(!c.vertical_reaches(2, 0));
+        assert!(c.vertical_reaches(0, 5));
     }
 
     #[test]
