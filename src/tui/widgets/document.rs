@@ -315,14 +315,17 @@ fn block(app: &App, pos: usize, width: usize, max: usize) -> Vec<Line<'static>> 
 pub fn render_document(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus != Focus::Timeline;
     let n = app.doc_items.len();
-    let title = Line::from(vec![Span::styled(
-        format!(" Document ({n} sentences) "),
-        if focused {
-            app.theme.focused()
-        } else {
-            app.theme.muted()
-        },
-    )]);
+    let style = if focused {
+        app.theme.focused()
+    } else {
+        app.theme.muted()
+    };
+    // The rule starts before the title, as the panes' top borders do after their corner.
+    let rule = app.theme.border_set(focused).horizontal_top;
+    let title = Line::from(vec![
+        Span::styled(rule, style),
+        Span::styled(format!(" Document ({n} sentences) "), style),
+    ]);
     // A title rule over the text and no side borders: each line scrolled in is sent without a
     // border at either end.
     let block_widget = pane_block(app, title, focused).borders(Borders::TOP);
