@@ -379,7 +379,10 @@ fn reader_in_colour() {
     assert!(has(&bytes, b"\x1b[M"), "no lines deleted");
     assert!(has(&bytes, b"X\x1b["), "no erase of characters");
     let regions = bytes.windows(8).filter(|w| w == b"\x1b[2;39r").count();
-    let feeds = bytes.windows(2).filter(|w| w == b"H\n" || w == b"A\n").count();
+    let feeds = bytes
+        .windows(2)
+        .filter(|w| w == b"H\n" || w == b"A\n")
+        .count();
     assert!(feeds > regions, "{feeds} line feeds, {regions} regions set");
     // The correction pickers were on screen (and so compared).
     for title in [

@@ -65,10 +65,7 @@ pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     let mut sec = vec![label("Reasons")];
     if s.cues.is_empty() {
-        sec.push(Span::styled(
-            "none strong: the model's prior",
-            t.muted(),
-        ));
+        sec.push(Span::styled("none strong: the model's prior", t.muted()));
     }
     // A long sentence may hold thousands of cues and dates: each line lists what three rows
     // can show and counts the rest.

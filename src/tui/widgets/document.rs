@@ -283,10 +283,7 @@ fn block(app: &App, pos: usize, width: usize, max: usize) -> Vec<Line<'static>> 
         // The gutter: the section's letter on the speaker line, then the bar of the selected
         // sentence (a blank column beside the others, as a pager's margin: a line scrolled in
         // carries its text and little more).
-        let mut gutter = vec![
-            mark,
-            Span::raw("   "),
-        ];
+        let mut gutter = vec![mark, Span::raw("   ")];
         if k == 0 && s.correction.is_some() {
             // The corrected mark stands between the section and the bar.
             let mark = super::corrections::glyph(t.ascii);
