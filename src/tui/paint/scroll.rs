@@ -172,9 +172,8 @@ pub(super) fn shift(buf: &mut Buffer, s: Scroll) {
 /// The bytes of a scroll: the default background (the rows that come in take the pen's), the
 /// scroll region set to the rows when it is not already (it stays set after the frame, so the
 /// next scroll of the same rows needs none), then the rows moved, the cheaper of two ways:
-/// line feeds on the region's bottom margin (or reverse index on its top), as less and ncurses
-/// scroll, when the region is those rows exactly; or lines deleted (DL) or inserted (IL) at
-/// its top, which pull the rows under them up or push them down inside the region. All are a
+/// going up, line feeds on the region's bottom margin, as less and ncurses scroll, when the
+/// region is those rows exactly; or lines deleted (DL) or inserted (IL) at its top, which pull the rows under them up or push them down inside the region. All are a
 /// VT100's or a VT102's.
 /// Each way is given with the cursor it leaves: which is cheapest depends on where the frame
 /// writes next, so the caller prices each with the rest of the frame.
@@ -219,14 +218,11 @@ pub(super) fn ways(s: Scroll, height: u16, cursor: &Cursor) -> Vec<(Vec<u8>, Cur
         all.extend_from_slice(&bytes);
         ways.push((all, c));
     };
-    if cursor.region.unwrap_or(whole) == rows && n <= 4 {
-        // At the margin the rows move towards, one line feed (or reverse index) a row; the
-        // cursor may stay in its column.
-        let (margin, step): (u16, &[u8]) = if s.by > 0 {
-            (s.bottom, b"\n")
-        } else {
-            (s.top, b"\x1bM")
-        };
+    if cursor.region.unwrap_or(whole) == rows && n <= 4 && s.by > 0 {
+        // On the bottom margin, one line feed a row; the cursor may stay in its column. (Not
+        // reverse index the other way: the only escapes a frame holds are CSI, so one of a
+        // document's would stand out, and IL costs a byte more.)
+        let (margin, step): (u16, &[u8]) = (s.bottom, b"\n");
         let mut cols = vec![0];
         cols.extend(cursor.pos.map(|p| p.0).filter(|&x| x > 0));
         for x in cols {
@@ -315,7 +311,7 @@ mod tests {
             .expect("a way");
         assert_eq!(cheapest.0, b"\x1b[A\n");
         assert_eq!(cheapest.1.pos, Some((5, 8)));
-        // Down: reverse index at the top margin.
+        // Down: a line inserted at the region's top (no escape but CSI in a frame).
         let down = Scroll { by: -1, ..s };
         let at_top = Cursor {
             pos: Some((0, 1)),
@@ -325,7 +321,7 @@ mod tests {
             .into_iter()
             .min_by_key(|(b, _)| b.len())
             .expect("a way");
-        assert_eq!(cheapest.0, b"\x1bM");
+        assert_eq!(cheapest.0, b"\x1b[L");
     }
 
     #[test]
