@@ -124,7 +124,9 @@ fn a_sentence_of_half_a_megabyte_is_drawn_as_far_as_the_screen_goes() {
     app.update(Action::FocusResponses);
     app.update(Action::FocusDenials);
     let s = screen(&app);
-    // The detail pane starts with the sentence and lists what room allows of its dates.
+    // The detail pane shows the sentence under its speakers and section, and lists what room
+    // allows of its dates.
+    assert!(s.contains("│Section    Denial"), "{s}");
     assert!(
         s.contains("│Seoul said the minister said that 1,500 troops"),
         "{s}"
@@ -133,7 +135,7 @@ fn a_sentence_of_half_a_megabyte_is_drawn_as_far_as_the_screen_goes() {
     app.update(Action::ToggleDocument);
     let s = screen(&app);
     assert!(s.contains("Document (1 sentences)"), "{s}");
-    assert!(s.contains("│ Seoul said the minister said"), "{s}");
+    assert!(s.contains("    Seoul said the minister said"), "{s}");
     let filled = s
         .lines()
         .filter(|l| l.contains("minister said that"))
@@ -166,12 +168,14 @@ fn a_sentence_with_thousands_of_dates_and_cues_lists_some_and_counts_the_rest() 
     let n = b.timeline.len();
     assert!(n > 1_000, "{n} dates");
     let app = common::app(b, (120, 40), true);
-    // The text takes the pane's rows before the particulars do: two rows of text here.
+    // The speakers and the section, then the text (two rows of it here), then the rest.
     let lines: Vec<String> = debrief::tui::widgets::detail::lines(&app, 84, 2)
         .iter()
         .map(ToString::to_string)
         .collect();
-    assert!(lines[0].starts_with("Seoul said the minister"), "{lines:?}");
+    assert!(lines[0].starts_with("Speakers "), "{lines:?}");
+    assert!(lines[1].starts_with("Section "), "{lines:?}");
+    assert!(lines[2].starts_with("Seoul said the minister"), "{lines:?}");
     let time = lines
         .iter()
         .find(|l| l.starts_with("Time "))
@@ -185,13 +189,13 @@ fn a_sentence_with_thousands_of_dates_and_cues_lists_some_and_counts_the_rest() 
     // The reasons for the section: the model keeps its few strongest, whatever the length.
     let cues = app.briefing.sentences[0].cues.len();
     assert!((1..=3).contains(&cues), "{cues} cues");
-    let section = lines
+    let reasons = lines
         .iter()
-        .find(|l| l.starts_with("Section "))
-        .expect("a Section line");
+        .find(|l| l.starts_with("Reasons "))
+        .expect("a Reasons line");
     assert!(
-        section.contains("because") && section.len() < 84 * 5,
-        "{section}"
+        reasons.contains('\u{201c}') && reasons.len() < 84 * 5,
+        "{reasons}"
     );
 }
 

@@ -366,11 +366,24 @@ fn has(bytes: &[u8], seq: &[u8]) -> bool {
 fn reader_in_colour() {
     let mut app = briefing_app(&long_text(), true, false);
     let bytes = replay("long, colour", &mut app, (120, 40), &reader_steps());
-    // The session took the cheap paths: scrolls both ways (in a region: the status bar stays)
-    // and erases of blanks.
-    assert!(has(&bytes, b"M\x1b[r"), "no scroll up in a region");
-    assert!(has(&bytes, b"L\x1b[r"), "no scroll down in a region");
+    // The session took the cheap paths: scrolls both ways in a region (the status bar stays)
+    // left set between frames, by line feed at its bottom margin (a move, then the line feed:
+    // `H\n`, `A\n`) and by lines deleted or inserted; and erases of blanks.
+    assert!(has(&bytes, b"\x1b[2;39r"), "no scroll region");
+    assert!(!has(&bytes, b"M\x1b[r"), "a region reset after each scroll");
+    assert!(
+        has(&bytes, b"H\n") || has(&bytes, b"A\n"),
+        "no scroll by line feed"
+    );
+    assert!(has(&bytes, b"\x1b[M"), "no lines deleted");
+    assert!(has(&bytes, b"\x1b[L"), "no lines inserted");
     assert!(has(&bytes, b"X\x1b["), "no erase of characters");
+    let regions = bytes.windows(8).filter(|w| w == b"\x1b[2;39r").count();
+    let feeds = bytes
+        .windows(2)
+        .filter(|w| w == b"H\n" || w == b"A\n")
+        .count();
+    assert!(feeds > regions, "{feeds} line feeds, {regions} regions set");
     // The correction pickers were on screen (and so compared).
     for title in [
         "Section of sentence",

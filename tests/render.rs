@@ -193,8 +193,10 @@ fn claim_and_cue_are_highlighted_in_the_detail_pane() {
     let app = common::app(common::briefing(), (120, 40), true);
     let term = draw(&app);
     let buf = term.backend().buffer();
-    // The detail pane is the lower part of the screen; its text starts with the sentence.
-    let (_, detail_y) = find(buf, "Sentence 1 of 6");
+    // The detail pane is the lower part of the screen; the sentence comes under its speakers
+    // and section.
+    let (_, title_y) = find(buf, "Sentence 1 of 6");
+    let detail_y = title_y + debrief::tui::widgets::detail::HEAD as u16;
     let row: String = text(buf)
         .lines()
         .nth(detail_y as usize + 1)
@@ -232,10 +234,10 @@ fn no_color_keeps_the_meaning_in_modifiers() {
             "no colour under NO_COLOR: {cell:?}"
         );
     }
-    // The selected row of the focused pane is reversed.
+    // The selected row of the focused pane has a reversed mark in front, its text as it is.
     let (x, y) = find(buf, "▶ Seoul");
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
-    assert!(buf[(x + 10, y)].modifier.contains(Modifier::REVERSED));
+    assert!(!buf[(x + 10, y)].modifier.contains(Modifier::REVERSED));
     // The unselected row is not.
     let (x, y) = find(buf, "  Seoul: Seoul said");
     assert!(!buf[(x + 3, y)].modifier.contains(Modifier::REVERSED));

@@ -180,6 +180,12 @@ pub fn inner(r: Rect) -> Rect {
     )
 }
 
+/// The inside of the document view: all of its width, under its title rule. The view has no
+/// side borders: a line scrolled in is its text alone, as in a pager.
+pub fn document_inner(r: Rect) -> Rect {
+    Rect::new(r.x, r.y + 1, r.width, r.height.saturating_sub(1))
+}
+
 /// Which section pane contains a point.
 pub fn pane_at(a: &Areas, x: u16, y: u16) -> Option<Section> {
     Section::ALL.into_iter().find(|s| {

@@ -65,11 +65,34 @@ fn width(cell: &Cell) -> u16 {
 }
 
 /// What the terminal is known to be doing: the pen and the cursor (`None`: not known, so the
-/// next move or attribute change is sent in full).
+/// next move or attribute change is sent in full), and the scroll region a scroll left set
+/// (`None`: the whole screen).
 #[derive(Debug, Clone, Copy, Default)]
 struct Cursor {
     pen: Option<Pen>,
     pos: Option<(u16, u16)>,
+    /// The top and bottom rows of the scroll region. It stays set between frames, so the next
+    /// scroll of the same rows is a move and a line feed; a frame that starts afresh, and the
+    /// terminal's restore sequence, set it back to the whole screen.
+    region: Option<(u16, u16)>,
+}
+
+impl Cursor {
+    /// Whether a relative move from row `from` to row `to` (cursor up or down, line feeds)
+    /// gets there: the terminal stops such moves at the scroll region's margins when they start
+    /// inside it, and a line feed on its bottom margin scrolls it.
+    fn vertical_reaches(&self, from: u16, to: u16) -> bool {
+        match self.region {
+            None => true,
+            Some((top, bottom)) => {
+                if to > from {
+                    from > bottom || to <= bottom
+                } else {
+                    from < top || to >= top
+                }
+            }
+        }
+    }
 }
 
 /// Sends frames: remembers what the terminal shows, and turns each next frame into the bytes
@@ -104,6 +127,7 @@ impl Painter {
             self.cursor = Cursor {
                 pen: Some(Pen::DEFAULT),
                 pos: Some((0, 0)),
+                region: None,
             };
             self.shown = Some(Buffer::empty(next.area));
         }
@@ -465,11 +489,12 @@ fn move_to(cursor: &mut Cursor, x: u16, y: u16, out: &mut Vec<u8>) {
         _ => format!("\x1b[{};{}H", y + 1, x + 1),
     };
     let best = match cursor.pos {
-        Some((cx, cy)) => {
+        Some((cx, cy)) if cursor.vertical_reaches(cy, y) => {
             let vertical = match y.cmp(&cy) {
                 std::cmp::Ordering::Equal => String::new(),
-                // Line feeds (a byte each) never reach the bottom margin here: the cursor
-                // is above the row it moves to. In raw mode they do not return the carriage.
+                // Line feeds (a byte each) never scroll here: the cursor is above the row it
+                // moves to, and that row is not past a region's bottom margin it starts
+                // inside (`vertical_reaches`). In raw mode they do not return the carriage.
                 std::cmp::Ordering::Greater if y - cy <= 3 => "\n".repeat(usize::from(y - cy)),
                 std::cmp::Ordering::Greater => steps(y - cy, 'B'),
                 std::cmp::Ordering::Less => steps(cy - y, 'A'),
@@ -486,7 +511,7 @@ fn move_to(cursor: &mut Cursor, x: u16, y: u16, out: &mut Vec<u8>) {
                 absolute
             }
         }
-        None => absolute,
+        _ => absolute,
     };
     out.extend_from_slice(best.as_bytes());
     cursor.pos = Some((x, y));

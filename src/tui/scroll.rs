@@ -16,7 +16,8 @@ impl App {
             (Focus::Pane(_), View::Document) => a.document,
             (Focus::Pane(s), View::Panes) => a.panes[s.index()],
         };
-        let rows = rect.map_or(2, |r| r.height.saturating_sub(2) as usize);
+        let borders = if rect == a.document { 1 } else { 2 };
+        let rows = rect.map_or(2, |r| r.height.saturating_sub(borders) as usize);
         let rows = if self.focus == Focus::Timeline {
             rows / TIMELINE_ROWS
         } else {
@@ -29,7 +30,7 @@ impl App {
     pub(super) fn scroll_document(&mut self, down: bool, n: usize) -> bool {
         match layout::areas(self).document {
             Some(r) => {
-                let inner = layout::inner(r);
+                let inner = layout::document_inner(r);
                 document::scroll_lines(self, inner.width.into(), inner.height.into(), down, n)
             }
             None => false,
@@ -79,7 +80,7 @@ impl App {
         let doc_len = self.doc_items.len();
         self.document.selected = self.document.selected.min(doc_len.saturating_sub(1));
         if let Some(r) = a.document {
-            let inner = layout::inner(r);
+            let inner = layout::document_inner(r);
             document::keep_selection_in_view(
                 self,
                 inner.width.into(),

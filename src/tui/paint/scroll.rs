@@ -36,21 +36,23 @@ pub(super) fn apply_best(
     }
     let mut base = Vec::new();
     paint_rows(shown, next, &mut cursor.clone(), &mut base);
-    let mut best: Option<(usize, Scroll, Buffer)> = None;
+    let mut best: Option<(usize, Vec<u8>, Cursor, Buffer)> = None;
     for s in candidates {
         let mut moved = shown.clone();
         shift(&mut moved, s);
-        let mut bytes = Vec::new();
-        let mut c = *cursor;
-        emit(s, next.area.height, &mut c, &mut bytes);
-        paint_rows(&moved, next, &mut c, &mut bytes);
-        let cost = bytes.len();
-        if cost < base.len() && best.as_ref().is_none_or(|b| cost < b.0) {
-            best = Some((cost, s, moved));
+        for (mut bytes, mut c) in ways(s, next.area.height, cursor) {
+            let (scroll, after) = (bytes.len(), c);
+            paint_rows(&moved, next, &mut c, &mut bytes);
+            let cost = bytes.len();
+            if cost < base.len() && best.as_ref().is_none_or(|b| cost < b.0) {
+                bytes.truncate(scroll);
+                best = Some((cost, bytes, after, moved.clone()));
+            }
         }
     }
-    if let Some((_, s, moved)) = best {
-        emit(s, next.area.height, cursor, out);
+    if let Some((_, bytes, after, moved)) = best {
+        out.extend_from_slice(&bytes);
+        *cursor = after;
         *shown = moved;
     }
 }
@@ -167,11 +169,18 @@ pub(super) fn shift(buf: &mut Buffer, s: Scroll) {
     }
 }
 
-/// The bytes of a scroll: the default background (the rows that come in take the pen's), a
-/// region when the rows below it must stay, and lines deleted (DL) or inserted (IL) at its top,
-/// which pulls the rows under them up or pushes them down inside the region; then the region
-/// back to the whole screen. These are a VT102's; ncurses scrolls with them too.
-pub(super) fn emit(s: Scroll, height: u16, cursor: &mut Cursor, out: &mut Vec<u8>) {
+/// The bytes of a scroll: the default background (the rows that come in take the pen's), the
+/// scroll region set to the rows when it is not already (it stays set after the frame, so the
+/// next scroll of the same rows needs none), then the rows moved, the cheaper of two ways:
+/// going up, line feeds on the region's bottom margin, as less and ncurses scroll, when the
+/// region is those rows exactly; or lines deleted (DL) or inserted (IL) at its top, which pull the rows under them up or push them down inside the region. All are a
+/// VT100's or a VT102's.
+/// Each way is given with the cursor it leaves: which is cheapest depends on where the frame
+/// writes next, so the caller prices each with the rest of the frame.
+pub(super) fn ways(s: Scroll, height: u16, cursor: &Cursor) -> Vec<(Vec<u8>, Cursor)> {
+    let (mut cursor, mut out) = (*cursor, Vec::new());
+    let cursor = &mut cursor;
+    let out = &mut out;
     let pen = cursor.pen.unwrap_or(Pen::DEFAULT);
     if cursor.pen.is_none() || pen.bg != ratatui::style::Color::Reset {
         set_pen(
@@ -183,28 +192,59 @@ pub(super) fn emit(s: Scroll, height: u16, cursor: &mut Cursor, out: &mut Vec<u8
             out,
         );
     }
-    // Without a region, lines are deleted and inserted down to the bottom of the screen.
-    let region = s.bottom != height - 1;
-    if region {
-        let _ = write!(out, "\x1b[{};{}r", s.top + 1, s.bottom + 1);
-    }
-    match s.top {
-        0 => out.extend_from_slice(b"\x1b[H"),
-        top => {
-            let _ = write!(out, "\x1b[{}H", top + 1);
+    let whole = (0, height - 1);
+    let rows = (s.top, s.bottom);
+    // Lines deleted and inserted move the rows down to the region's bottom: with the whole
+    // screen as the region, rows that reach the screen's bottom need no region of their own.
+    let fits = cursor.region == Some(rows) || (cursor.region.is_none() && s.bottom == whole.1);
+    if !fits {
+        if rows == whole {
+            // The region back to the whole screen homes the cursor.
+            out.extend_from_slice(b"\x1b[r");
+            cursor.region = None;
+            cursor.pos = Some((0, 0));
+        } else {
+            // Where a region leaves the cursor differs (xterm homes it, others put it at the
+            // region's top): the next move is absolute.
+            let _ = write!(out, "\x1b[{};{}r", s.top + 1, s.bottom + 1);
+            cursor.region = Some(rows);
+            cursor.pos = None;
         }
     }
     let n = s.by.unsigned_abs();
+    let mut ways = Vec::new();
+    let mut offer = |bytes: Vec<u8>, c: Cursor| {
+        let mut all = out.clone();
+        all.extend_from_slice(&bytes);
+        ways.push((all, c));
+    };
+    if cursor.region.unwrap_or(whole) == rows && n <= 4 && s.by > 0 {
+        // On the bottom margin, one line feed a row; the cursor may stay in its column. (Not
+        // reverse index the other way: the only escapes a frame holds are CSI, so one of a
+        // document's would stand out, and IL costs a byte more.)
+        let (margin, step): (u16, &[u8]) = (s.bottom, b"\n");
+        let mut cols = vec![0];
+        cols.extend(cursor.pos.map(|p| p.0).filter(|&x| x > 0));
+        for x in cols {
+            let (mut c, mut bytes) = (*cursor, Vec::new());
+            super::move_to(&mut c, x, margin, &mut bytes);
+            for _ in 0..n {
+                bytes.extend_from_slice(step);
+            }
+            offer(bytes, c);
+        }
+    }
+    let (mut c, mut bytes) = (*cursor, Vec::new());
+    super::move_to(&mut c, 0, s.top, &mut bytes);
     let op = if s.by > 0 { 'M' } else { 'L' };
     let _ = match n {
-        1 => write!(out, "\x1b[{op}"),
-        n => write!(out, "\x1b[{n}{op}"),
+        1 => write!(bytes, "\x1b[{op}"),
+        n => write!(bytes, "\x1b[{n}{op}"),
     };
-    if region {
-        out.extend_from_slice(b"\x1b[r");
-    }
-    // Resetting the region homes the cursor; DL and IL leave it at the start of its row.
-    cursor.pos = Some(if region { (0, 0) } else { (0, s.top) });
+    // DL and IL leave the cursor at the start of its row.
+    c.pos = Some((0, s.top));
+    offer(bytes, c);
+    ways
 }
 
 #[cfg(test)]
@@ -244,6 +284,57 @@ mod tests {
                 by: -1
             })
         );
+    }
+
+    #[test]
+    fn a_region_left_set_scrolls_by_a_line_feed_at_its_bottom() {
+        let s = Scroll {
+            top: 1,
+            bottom: 8,
+            by: 1,
+        };
+        // No region yet: one is set; then the cursor's place is not known.
+        let fresh = Cursor::default();
+        let first = ways(s, 10, &fresh);
+        assert!(first.iter().all(|(b, _)| b.starts_with(b"\x1b[m\x1b[2;9r")));
+        let (_, after) = first.last().expect("a way");
+        assert_eq!(after.region, Some((1, 8)));
+        // The region kept: a move to its bottom margin and a line feed, no region again.
+        let kept = Cursor {
+            pen: Some(Pen::DEFAULT),
+            pos: Some((5, 9)),
+            region: Some((1, 8)),
+        };
+        let cheapest = ways(s, 10, &kept)
+            .into_iter()
+            .min_by_key(|(b, _)| b.len())
+            .expect("a way");
+        assert_eq!(cheapest.0, b"\x1b[A\n");
+        assert_eq!(cheapest.1.pos, Some((5, 8)));
+        // Down: a line inserted at the region's top (no escape but CSI in a frame).
+        let down = Scroll { by: -1, ..s };
+        let at_top = Cursor {
+            pos: Some((0, 1)),
+            ..kept
+        };
+        let cheapest = ways(down, 10, &at_top)
+            .into_iter()
+            .min_by_key(|(b, _)| b.len())
+            .expect("a way");
+        assert_eq!(cheapest.0, b"\x1b[L");
+    }
+
+    #[test]
+    fn moves_stop_at_a_region_they_start_inside() {
+        let c = Cursor {
+            region: Some((1, 8)),
+            ..Cursor::default()
+        };
+        assert!(c.vertical_reaches(2, 8));
+        assert!(!c.vertical_reaches(2, 9));
+        assert!(c.vertical_reaches(9, 2));
+        assert!(!c.vertical_reaches(2, 0));
+        assert!(c.vertical_reaches(0, 5));
     }
 
     #[test]

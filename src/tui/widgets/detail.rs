@@ -25,9 +25,7 @@ pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
     let end = ranges.last().map_or(0, |r| r.end);
     let query = app.highlight_query();
     let runs = text::styled_runs_upto(&app.briefing, s, t, Style::new(), query, end);
-    let mut out = text::lines_of(&s.text, &runs, &ranges);
     let label = |l: &str| Span::styled(format!("{l:<11}"), t.muted());
-    out.push(Line::raw(""));
     let mut who = vec![label("Speakers")];
     if s.speakers.is_empty() {
         who.extend(speaker_spans(app, s.id));
@@ -50,19 +48,24 @@ pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
             )));
         }
     }
-    out.push(Line::from(who));
-    let mut sec = vec![
-        label("Section"),
-        Span::styled(
-            section_name(s.section),
-            t.section(s.section).add_modifier(Modifier::BOLD),
-        ),
+    // The speakers and the section head the pane, the text under them: the same rows for
+    // every sentence, so the eye finds them in one place, and moving between sentences of one
+    // speaker (of one section, in its pane) leaves those rows as they are on the terminal.
+    let mut out = vec![
+        Line::from(who),
+        Line::from(vec![
+            label("Section"),
+            Span::styled(
+                section_name(s.section),
+                t.section(s.section).add_modifier(Modifier::BOLD),
+            ),
+        ]),
     ];
+    out.extend(text::lines_of(&s.text, &runs, &ranges));
+    out.push(Line::raw(""));
+    let mut sec = vec![label("Reasons")];
     if s.cues.is_empty() {
-        sec.push(Span::styled(
-            "  (no strong reason: the model's prior)",
-            t.muted(),
-        ));
+        sec.push(Span::styled("none strong: the model's prior", t.muted()));
     }
     // A long sentence may hold thousands of cues and dates: each line lists what three rows
     // can show and counts the rest.
@@ -84,7 +87,9 @@ pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
         {
             continue;
         }
-        sec.push(Span::raw(if k == 0 { "  because " } else { ", " }));
+        if sec.len() > 1 {
+            sec.push(Span::raw(", "));
+        }
         if words.is_empty() {
             used += text::width(c.rule) + 10;
             sec.push(Span::styled(c.rule.to_owned(), t.muted()));
@@ -161,15 +166,19 @@ pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
 /// wraps goes on under its value, past the label.
 pub const LABEL: usize = 11;
 
-/// The detail pane's rows at `width` columns: the sentence's text (no more than `max_text`
-/// rows of it), then the particulars, each wrapped under its value column.
+/// The rows of the detail pane that come before the sentence's text (speakers, section).
+pub const HEAD: usize = 2;
+
+/// The detail pane's rows at `width` columns: the speakers and the section, the sentence's
+/// text (no more than `max_text` rows of it), then the other particulars, each wrapped under
+/// its value column.
 pub fn rows(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
     let text_rows = app.current_sentence().map_or(0, |s| {
         text::wrap_ranges_upto(&s.text, width, max_text).len()
     });
     let mut out = Vec::new();
     for (k, line) in lines(app, width, max_text).into_iter().enumerate() {
-        if k < text_rows {
+        if (HEAD..HEAD + text_rows).contains(&k) {
             out.push(line);
         } else {
             out.extend(hang(line, width, LABEL));

@@ -16,9 +16,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Borders, Paragraph, Widget, Wrap};
 
-/// Columns the gutter takes (`A │ `).
+/// Columns the gutter takes (`A ▌ `: the section's letter, the bar on the selected sentence's
+/// lines).
 const GUTTER: usize = 4;
 
 /// Whether the block at `pos` opens a paragraph, and the headings of that paragraph.
@@ -254,7 +255,6 @@ pub fn scroll_lines(app: &mut App, width: usize, height: usize, down: bool, n: u
 fn block(app: &App, pos: usize, width: usize, max: usize) -> Vec<Line<'static>> {
     let t: &Theme = &app.theme;
     let text_w = text_width(width);
-    let bar = if t.ascii { "|" } else { "│" };
     let id = app.doc_items[pos];
     let s = &app.briefing.sentences[id];
     let selected = pos == app.document.selected;
@@ -273,28 +273,31 @@ fn block(app: &App, pos: usize, width: usize, max: usize) -> Vec<Line<'static>> 
     body.extend(text::lines_of(&s.text, &runs, &ranges));
     let section = t.section(s.section).add_modifier(Modifier::BOLD);
     for (k, mut line) in body.into_iter().enumerate().take(max - lines.len()) {
+        // Blank cells of the gutter are left unstyled: the same as the blank a line scrolled in
+        // starts as, so the terminal is sent nothing for them.
         let mark = if k == 0 {
-            Theme::section_mark(s.section)
+            Span::styled(Theme::section_mark(s.section), section)
         } else {
-            " "
+            Span::raw(" ")
         };
-        let mut gutter = vec![
-            Span::styled(mark.to_owned(), section),
-            Span::styled(format!(" {bar} "), t.muted()),
-        ];
+        // The gutter: the section's letter on the speaker line, then the bar of the selected
+        // sentence (a blank column beside the others, as a pager's margin: a line scrolled in
+        // carries its text and little more).
+        let mut gutter = vec![mark, Span::raw("   ")];
         if k == 0 && s.correction.is_some() {
             // The corrected mark stands between the section and the bar.
             let mark = super::corrections::glyph(t.ascii);
-            gutter[1] = Span::styled(format!("{mark}{bar} "), t.muted());
+            gutter[1] = Span::styled(format!("{mark}  "), t.muted());
         }
         if selected {
             // The bar alone marks the selected sentence (beside the corrected mark, if any):
             // moving the selection redraws one column per line, which is all a slow link has
-            // to carry.
+            // to carry. The bar is a reversed blank, a solid block: one byte a line, the same
+            // look in every terminal, with or without colour or UTF-8.
             let left = gutter[1].content.chars().next().unwrap_or(' ');
-            gutter[1] = Span::styled(left.to_string(), t.muted());
-            gutter.push(Span::styled(bar, t.selected()));
-            gutter.push(Span::styled(" ", t.muted()));
+            gutter[1] = Span::styled(left.to_string(), gutter[1].style);
+            gutter.push(Span::styled(" ", t.selected()));
+            gutter.push(Span::raw(" "));
             if k == 0 {
                 line = line.patch_style(Style::new().add_modifier(Modifier::REVERSED));
             }
@@ -309,15 +312,20 @@ fn block(app: &App, pos: usize, width: usize, max: usize) -> Vec<Line<'static>> 
 pub fn render_document(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus != Focus::Timeline;
     let n = app.doc_items.len();
-    let title = Line::from(vec![Span::styled(
-        format!(" Document ({n} sentences) "),
-        if focused {
-            app.theme.focused()
-        } else {
-            app.theme.muted()
-        },
-    )]);
-    let block_widget = pane_block(app, title, focused);
+    let style = if focused {
+        app.theme.focused()
+    } else {
+        app.theme.muted()
+    };
+    // The rule starts before the title, as the panes' top borders do after their corner.
+    let rule = app.theme.border_set(focused).horizontal_top;
+    let title = Line::from(vec![
+        Span::styled(rule, style),
+        Span::styled(format!(" Document ({n} sentences) "), style),
+    ]);
+    // A title rule over the text and no side borders: each line scrolled in is sent without a
+    // border at either end.
+    let block_widget = pane_block(app, title, focused).borders(Borders::TOP);
     let inner = block_widget.inner(area);
     block_widget.render(area, buf);
     if let Some(note) = super::empty_note(app) {

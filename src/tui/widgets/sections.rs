@@ -88,13 +88,17 @@ pub fn sentence_row(
 ) -> Line<'static> {
     let t: &Theme = &app.theme;
     let s = &app.briefing.sentences[id];
+    // The selection is a mark in front of the row, not a bar over it: moving the selection
+    // rewrites two cells of each row it leaves and enters (a slow link carries that), and the
+    // row keeps its highlights. In the focused pane the mark is reversed and bold, a block
+    // that stands out at the row's start; in the others a plain `›`.
     let mark = match (marked, highlighted, t.ascii) {
-        (true, true, true) => "> ",
-        (true, true, false) => "▶ ",
-        (true, false, false) => "› ",
-        _ => "  ",
+        (true, true, true) => Span::styled("> ", t.selected()),
+        (true, true, false) => Span::styled("▶ ", t.selected()),
+        (true, false, false) => Span::raw("› "),
+        _ => Span::raw("  "),
     };
-    let mut spans = vec![Span::raw(mark)];
+    let mut spans = vec![mark];
     spans.extend(super::corrections::row_mark(t, s));
     spans.extend(speaker_spans(app, id));
     spans.push(Span::raw(": "));
@@ -112,17 +116,7 @@ pub fn sentence_row(
         runs.into_iter()
             .map(|(r, st)| Span::styled(s.text[r].to_owned(), st)),
     );
-    let mut line = fit(spans, width, t.ascii);
-    if highlighted {
-        let pad = width.saturating_sub(line.width());
-        line.spans.push(Span::raw(" ".repeat(pad)));
-        // One style over the whole bar (the highlights are in the detail pane below): a
-        // selection that moves sends the row's text with a single attribute change.
-        for span in &mut line.spans {
-            span.style = t.selected();
-        }
-    }
-    line
+    fit(spans, width, t.ascii)
 }
 
 /// A sentence's speakers, each bold in its party's colour; `writer` (dim) for none.
