@@ -109,12 +109,12 @@ fn a_sentence_of_a_megabyte_answers_every_key() {
     });
     s.send("v");
     s.wait_for_within(KEY, "the document view", |scr| {
-        scr.contains("Document (2 sentences)") && scr.contains("│ Seoul said the minister")
+        scr.contains("Document (2 sentences)") && scr.contains("    Seoul said the minister")
     });
     press(&mut s, "G", "Document 2/2");
     s.wait_text("A second sentence follows it.");
     press(&mut s, "g", "Document 1/2");
-    s.wait_text("│ Seoul said the minister");
+    s.wait_text("    Seoul said the minister");
     press(&mut s, "v", "1/");
     s.send("/troops");
     s.wait_for_within(KEY, "the search", |scr| {
