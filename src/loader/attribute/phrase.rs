@@ -563,9 +563,15 @@ impl<'g, 'a> Registry<'g, 'a> {
         let found = found.or_else(|| {
             // "some officials" after "South Korean officials".
             let role = m.role.as_ref()?;
+            // "the panel" after "the UN Panel of Experts", "the commission" after "the
+            // Kenya National Commission on Human Rights": a body's head word.
+            let body = m.kind == SourceKind::Organization;
             self.recent.iter().rev().copied().find(|&id| {
                 let n = &self.entries[id].key;
                 n.trim_end_matches('s').ends_with(role.as_str())
+                    || body
+                        && self.entries[id].source.kind == SourceKind::Organization
+                        && n.split(' ').any(|w| w == role)
             })
         });
         let unnamed = m.role.is_some() || m.surname.is_none() || m.kind != SourceKind::Person;
@@ -774,7 +780,17 @@ fn fallback_party(
             STATE_WORDS.contains(&last.as_str())
                 || matches!(
                     last.as_str(),
-                    "office" | "commission" | "agency" | "agencies" | "service" | "department"
+                    "office"
+                        | "commission"
+                        | "agency"
+                        | "agencies"
+                        | "service"
+                        | "department"
+                        | "secretariat"
+                        | "inspectorate"
+                        | "directorate"
+                        | "authority"
+                        | "tribunal"
                 )
         }
     };
