@@ -21,8 +21,8 @@ use super::lexicon::{Hit, Reporting, Scan};
 use super::tokens::{Tok, WordSet, tokenize_into};
 use crate::model::{Format, Sentence, Source, SourceKind, Span, SpanKind};
 use continuation::{
-    first_person_opening, introduced_person, is_rebuttal, open_quote_after, opens_in_own_voice,
-    opens_with_other_role, starts_with_quote,
+    first_person_opening, introduced_person, is_rebuttal, open_quote_after, opening_institution,
+    opens_in_own_voice, opens_with_other_role, starts_with_quote,
 };
 use np::{np_forward, skip_between, subject_before};
 use phrase::Registry;
@@ -132,6 +132,10 @@ pub fn attribute(sentences: &mut [Sentence], scans: &[Scan], doc: DocInfo) -> Ve
         for &id in &a.speakers {
             reg.touch(id);
         }
+        let opener = (a.speakers.is_empty() && doc.format == Format::Article)
+            .then(|| opening_institution(&s.text, &reg, &mut buffers))
+            .flatten();
+        reg.set_opener(opener);
         if a.speakers.is_empty() && doc.format == Format::Article {
             introduced_person(&s.text, &mut reg, &mut buffers);
         }

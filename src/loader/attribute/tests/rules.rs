@@ -464,3 +464,35 @@ fn a_body_of_a_country_keeps_its_whole_name() {
     );
     assert_eq!(got[1][0].0, "Office of the Prosecutor");
 }
+
+#[test]
+fn the_statement_it_and_the_group_mean_who_published() {
+    let got = names(&[
+        &[
+            "The interior ministry issued a statement on Friday.",
+            "The statement said two boats had been seized.",
+        ],
+        &[
+            "The Red Cross released a report on prisons.",
+            "It said cells held four times their capacity.",
+        ],
+        &[
+            "Oxfam published new figures on hunger.",
+            "The group said aid had halved.",
+        ],
+        &[
+            "The army has shown no restraint.",
+            "It has repeatedly dismissed the appeals.",
+        ],
+    ]);
+    assert!(
+        !got[1].is_empty() && got[1][0].to_lowercase().contains("interior ministry"),
+        "{got:?}"
+    );
+    assert!(
+        got[3].first().is_some_and(|n| n.contains("Red Cross")),
+        "{got:?}"
+    );
+    assert_eq!(got[5], ["Oxfam"], "{got:?}");
+    assert!(got[7].is_empty(), "{got:?}");
+}
