@@ -435,6 +435,19 @@ pub(super) fn np_backward(
         {
             // A noun modifier before a role: "his newsroom colleagues".
             s -= 1;
+        } else if t.word
+            && s < end
+            && s >= 3
+            && phrase::is_role(lower[s])
+            && !t.capitalized(text)
+            && toks[s - 2].word
+            && !toks[s - 2].capitalized(text)
+            && !phrase::is_determiner(lower[s - 2])
+            && !phrase::is_connector(lower[s - 2])
+            && (phrase::is_determiner(lower[s - 3]) || toks[s - 3].possessive())
+        {
+            // Two noun modifiers: "the EU's foreign policy service".
+            s -= 2;
         } else {
             break;
         }
