@@ -101,6 +101,10 @@ pub fn attribute(sentences: &mut [Sentence], scans: &[Scan], doc: DocInfo) -> Ve
         let open_quote_before = prev.is_some_and(|p| p.2);
         let same_para = prev.is_some_and(|p| p.1 == s.paragraph);
         if doc.format == Format::Transcript {
+            // "The Ministry can confirm ...", "the Department is announcing ...": in a turn,
+            // the bare name of a body is the briefer's own institution, whose voice the turn's
+            // speaker already is.
+            a.speakers.retain(|&id| !reg.is_bare_body(id));
             if let Some(turn) = &s.turn {
                 let id = reg.turn_speaker(turn);
                 a.speakers.insert(0, id);

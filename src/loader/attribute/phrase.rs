@@ -104,6 +104,23 @@ impl<'g, 'a> Registry<'g, 'a> {
         }
     }
 
+    /// Whether source `id` is named by one capitalised body word alone (`Ministry`,
+    /// `Department`, `Commission`).
+    pub fn is_bare_body(&self, id: usize) -> bool {
+        matches!(
+            self.entries[id].source.name.as_str(),
+            "Ministry"
+                | "Department"
+                | "Commission"
+                | "Office"
+                | "Presidency"
+                | "Secretariat"
+                | "Agency"
+                | "Government"
+                | "Secretary"
+        )
+    }
+
     /// Records the institution that opens the sentence just read (see `opener`).
     pub fn set_opener(&mut self, m: Option<Mention>) {
         self.opener = m;

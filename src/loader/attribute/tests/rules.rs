@@ -423,12 +423,13 @@ fn bodies_named_by_a_bare_head_word_and_their_findings() {
     assert!(got[5].iter().all(|n| !n.contains("of the")), "{got:?}");
     assert_eq!(got[6], ["cyber agency"]);
     assert_eq!(got[7], ["monitoring group"]);
-    let got = who(&[&[
-        "Chile's water regulation agency said the dam was unsafe.",
-    ]]);
+    let got = who(&[&["Chile's water regulation agency said the dam was unsafe."]]);
     assert_eq!(
         got[0],
-        [("water regulation agency".to_owned(), Some("Chile".to_owned()))]
+        [(
+            "water regulation agency".to_owned(),
+            Some("Chile".to_owned())
+        )]
     );
 }
 
@@ -504,4 +505,36 @@ fn the_statement_it_and_the_group_mean_who_published() {
     );
     assert_eq!(got[5], ["Oxfam"], "{got:?}");
     assert!(got[7].is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_briefers_own_body_named_bare_is_the_turn_speaker() {
+    let mut sentences: Vec<Sentence> = ["The Ministry can confirm that two nationals died."]
+        .iter()
+        .enumerate()
+        .map(|(id, t)| Sentence {
+            id,
+            paragraph: 0,
+            text: (*t).to_owned(),
+            section: crate::model::Section::Context,
+            speakers: vec![],
+            cues: vec![],
+            spans: vec![],
+            likelihood: None,
+            turn: Some("MS. ORTEGA".to_owned()),
+            correction: None,
+        })
+        .collect();
+    let info = DocInfo {
+        format: Format::Transcript,
+        ..DocInfo::default()
+    };
+    let sources = run(&mut sentences, info);
+    let names: Vec<&str> = sentences[0]
+        .speakers
+        .iter()
+        .map(|&i| sources[i].name.as_str())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(!names.contains(&"Ministry"), "{names:?}");
 }
