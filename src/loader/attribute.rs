@@ -21,8 +21,8 @@ use super::lexicon::{Hit, Reporting, Scan};
 use super::tokens::{Tok, WordSet, tokenize_into};
 use crate::model::{Format, Sentence, Source, SourceKind, Span, SpanKind};
 use continuation::{
-    first_person_opening, introduced_person, is_rebuttal, open_quote_after, opens_in_own_voice,
-    opens_with_other_role, starts_with_quote,
+    first_person_opening, introduced_person, is_rebuttal, open_quote_after, opening_institution,
+    opens_in_own_voice, opens_with_other_role, starts_with_quote,
 };
 use np::{np_forward, skip_between, subject_before};
 use phrase::Registry;
@@ -101,6 +101,10 @@ pub fn attribute(sentences: &mut [Sentence], scans: &[Scan], doc: DocInfo) -> Ve
         let open_quote_before = prev.is_some_and(|p| p.2);
         let same_para = prev.is_some_and(|p| p.1 == s.paragraph);
         if doc.format == Format::Transcript {
+            // "The Ministry can confirm ...", "the Department is announcing ...": in a turn,
+            // the bare name of a body is the briefer's own institution, whose voice the turn's
+            // speaker already is.
+            a.speakers.retain(|&id| !reg.is_bare_body(id));
             if let Some(turn) = &s.turn {
                 let id = reg.turn_speaker(turn);
                 a.speakers.insert(0, id);
@@ -132,6 +136,10 @@ pub fn attribute(sentences: &mut [Sentence], scans: &[Scan], doc: DocInfo) -> Ve
         for &id in &a.speakers {
             reg.touch(id);
         }
+        let opener = (a.speakers.is_empty() && doc.format == Format::Article)
+            .then(|| opening_institution(&s.text, &reg, &mut buffers))
+            .flatten();
+        reg.set_opener(opener);
         if a.speakers.is_empty() && doc.format == Format::Article {
             introduced_person(&s.text, &mut reg, &mut buffers);
         }
@@ -223,7 +231,10 @@ fn explicit(
             }
             continue;
         }
-        if is_noun_use(text, toks, &lower, vi, vend, reg) || convenes(&lower, vend) {
+        if is_noun_use(text, toks, &lower, vi, vend, reg)
+            || convenes(&lower, vend)
+            || is_passive(&lower, vi)
+        {
             continue;
         }
         let found = subject_before(text, toks, &lower, vi, hits).or_else(|| {
@@ -247,6 +258,11 @@ fn explicit(
         let Some((a0, b0, main)) = found else {
             continue;
         };
+        // "Does the Commission consider it one?": a question asks what X holds; it does not
+        // report it (but "Did Iran deny it?" asks about an act of speech).
+        if a0 > 0 && holds_a_view(lower[vi]) && asks_about_subject(text, &lower, a0) {
+            continue;
+        }
         let carries = main && (hit.value != Reporting::Act || intro_statement());
         if record(text, toks, a0, b0, hit.start, hit.end, reg, &mut a, format) {
             a.carries |= carries;
@@ -291,6 +307,75 @@ fn record(
     ));
     a.spans.push(Span::new(SpanKind::Reporting, vstart, vend));
     true
+}
+
+/// "Kenya's police have been accused of ...", "he was told that ...": a reporting verb in
+/// the passive, whose grammatical subject is not its speaker.
+fn is_passive(lower: &[&str], vi: usize) -> bool {
+    let w = lower[vi];
+    let participle = (w.len() > 3 && w.ends_with("ed"))
+        || matches!(
+            w,
+            "found" | "told" | "said" | "held" | "seen" | "shown" | "known" | "thought" | "cited"
+        );
+    if !participle {
+        return false;
+    }
+    let mut i = vi;
+    while i > 0
+        && matches!(
+            lower[i - 1],
+            "also" | "reportedly" | "repeatedly" | "widely" | "previously" | "publicly" | "not"
+        )
+    {
+        i -= 1;
+    }
+    i > 0
+        && matches!(
+            lower[i - 1],
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+}
+
+/// Verbs of holding a view rather than of saying it.
+fn holds_a_view(w: &str) -> bool {
+    matches!(
+        w,
+        "believe"
+            | "consider"
+            | "think"
+            | "assess"
+            | "regard"
+            | "expect"
+            | "accept"
+            | "see"
+            | "view"
+            | "fear"
+            | "agree"
+    )
+}
+
+/// True when the subject starting at `a0` follows an inverted auxiliary in a question:
+/// "Does the Commission consider ...?", "Who does the United States believe?".
+fn asks_about_subject(text: &str, lower: &[&str], a0: usize) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '”', '’', '\''])
+        .ends_with('?')
+        && matches!(
+            lower[a0 - 1],
+            "does"
+                | "do"
+                | "did"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "has"
+                | "have"
+                | "is"
+                | "are"
+                | "should"
+        )
 }
 
 fn closing_quote(text: &str, t: &Tok) -> bool {

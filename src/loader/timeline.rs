@@ -313,6 +313,10 @@ impl Scan<'_> {
         } else {
             i
         };
+        // `every August`: a recurring month, no date.
+        if self.prev_key(p) == Key::Every {
+            return None;
+        }
         let context = matches!(
             self.prev_key(p),
             Key::Prep

@@ -82,6 +82,27 @@ pub(super) static BETWEEN: WordSet = WordSet::new(&[
     "herself",
     "themselves",
     "itself",
+    "consistently",
+    "persistently",
+    "formally",
+    "initially",
+    "originally",
+    "jointly",
+    "independently",
+    "increasingly",
+    "routinely",
+    "regularly",
+    "frequently",
+    "often",
+    "usually",
+    "widely",
+    "emphatically",
+    "unequivocally",
+    "specifically",
+    "directly",
+    "clearly",
+    "even",
+    "ever",
 ]);
 
 /// Openers of a sentence-initial phrase after which the clause's subject comes.
@@ -182,10 +203,17 @@ pub(super) fn skip_between(lower: &[&str], vi: usize) -> usize {
                     | "like"
                     | "chose"
                     | "choose"
+                    | "declined"
+                    | "declines"
+                    | "refused"
+                    | "refuses"
             )
         {
             // `continue to lie`, `would like to stress`: the verb's subject is the phrase's.
             i -= 2;
+        } else if i >= 3 && w == "past" && lower[i - 2] == "the" && lower[i - 3] == "in" {
+            // `Ankara has in the past rejected`
+            i -= 3;
         } else if i >= 2
             && matches!(w, "week" | "month" | "year" | "night" | "weekend")
             && matches!(lower[i - 2], "last" | "this" | "earlier" | "later")
@@ -407,6 +435,19 @@ pub(super) fn np_backward(
         {
             // A noun modifier before a role: "his newsroom colleagues".
             s -= 1;
+        } else if t.word
+            && s < end
+            && s >= 3
+            && phrase::is_role(lower[s])
+            && !t.capitalized(text)
+            && toks[s - 2].word
+            && !toks[s - 2].capitalized(text)
+            && !phrase::is_determiner(lower[s - 2])
+            && !phrase::is_connector(lower[s - 2])
+            && (phrase::is_determiner(lower[s - 3]) || toks[s - 3].possessive())
+        {
+            // Two noun modifiers: "the EU's foreign policy service".
+            s -= 2;
         } else {
             break;
         }

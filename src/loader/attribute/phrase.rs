@@ -71,6 +71,9 @@ pub struct Registry<'g, 'a> {
     index: SourceIndex,
     /// Speaker phrases already read, and the sources they named.
     cache: std::collections::HashMap<String, Vec<usize>>,
+    /// The institution that opened the sentence before when it quoted no one: whom `it`,
+    /// `the statement` or `the group` in this one means.
+    opener: Option<Mention>,
 }
 
 impl<'g, 'a> Registry<'g, 'a> {
@@ -97,7 +100,63 @@ impl<'g, 'a> Registry<'g, 'a> {
             previous: Vec::new(),
             cache: std::collections::HashMap::new(),
             index: SourceIndex::default(),
+            opener: None,
         }
+    }
+
+    /// Whether source `id` is named by one capitalised body word alone (`Ministry`,
+    /// `Department`, `Commission`).
+    pub fn is_bare_body(&self, id: usize) -> bool {
+        matches!(
+            self.entries[id].source.name.as_str(),
+            "Ministry"
+                | "Department"
+                | "Commission"
+                | "Office"
+                | "Presidency"
+                | "Secretariat"
+                | "Agency"
+                | "Government"
+                | "Secretary"
+        )
+    }
+
+    /// Records the institution that opens the sentence just read (see `opener`).
+    pub fn set_opener(&mut self, m: Option<Mention>) {
+        self.opener = m;
+    }
+
+    /// The phrase read as a mention, if it names a country or an organisation.
+    pub fn institution_mention(&self, text: &str, toks: &[Tok]) -> Option<Mention> {
+        self.mention(text, toks).filter(|m| {
+            m.pronoun.is_none() && matches!(m.kind, SourceKind::Country | SourceKind::Organization)
+        })
+    }
+
+    fn take_opener(&mut self) -> Option<usize> {
+        let m = self.opener.take()?;
+        Some(self.add(m, Format::Article, false))
+    }
+
+    /// Who issued `the statement` of this sentence: a speaker of the sentence before, else
+    /// the institution that opened it, else the last speaker.
+    fn issuer(&mut self) -> Option<usize> {
+        let not_press = |r: &Self, id: usize| r.entries[id].source.kind != SourceKind::Press;
+        if let Some(id) = self
+            .previous
+            .iter()
+            .copied()
+            .find(|&id| not_press(self, id))
+        {
+            return Some(id);
+        }
+        if let Some(id) = self.take_opener() {
+            return Some(id);
+        }
+        self.recent
+            .last()
+            .copied()
+            .filter(|&id| not_press(self, id))
     }
 
     fn names(&self) -> &NameIndex {
@@ -370,9 +429,46 @@ impl<'g, 'a> Registry<'g, 'a> {
         let mut ids = Vec::new();
         for m in mentions {
             if let Some(p) = &m.pronoun {
-                if let Some(id) = self.pronoun(p) {
+                let id = self.pronoun(p).or_else(|| {
+                    (p == "it" && format == Format::Article)
+                        .then(|| self.take_opener())
+                        .flatten()
+                });
+                if let Some(id) = id {
                     ids.push(id);
                 }
+                continue;
+            }
+            let lower = phrase.to_lowercase();
+            let definite = ["the ", "this ", "that ", "its "]
+                .iter()
+                .any(|d| lower.starts_with(d));
+            let role = m.role.as_deref().unwrap_or("");
+            let bare = definite && lower.split(' ').count() == 2;
+            // "The statement said": the statement's issuer speaks.
+            if bare
+                && matches!(
+                    role,
+                    "statement" | "communique" | "communiqué" | "declaration"
+                )
+                && let Some(id) = self.issuer()
+            {
+                ids.push(id);
+                continue;
+            }
+            // "Amnesty International released findings. The group said ...".
+            if bare
+                && format == Format::Article
+                && self.opener.as_ref().is_some_and(|o| {
+                    o.kind == SourceKind::Organization
+                        && (matches!(
+                            role,
+                            "group" | "organisation" | "organization" | "body" | "watchdog"
+                        ) || o.name.to_lowercase().split(' ').any(|w| w == role))
+                })
+                && let Some(id) = self.take_opener()
+            {
+                ids.push(id);
                 continue;
             }
             ids.push(self.add(m, format, false));
@@ -563,9 +659,15 @@ impl<'g, 'a> Registry<'g, 'a> {
         let found = found.or_else(|| {
             // "some officials" after "South Korean officials".
             let role = m.role.as_ref()?;
+            // "the panel" after "the UN Panel of Experts", "the commission" after "the
+            // Kenya National Commission on Human Rights": a body's head word.
+            let body = m.kind == SourceKind::Organization;
             self.recent.iter().rev().copied().find(|&id| {
                 let n = &self.entries[id].key;
                 n.trim_end_matches('s').ends_with(role.as_str())
+                    || body
+                        && self.entries[id].source.kind == SourceKind::Organization
+                        && n.split(' ').any(|w| w == role)
             })
         });
         let unnamed = m.role.is_some() || m.surname.is_none() || m.kind != SourceKind::Person;
@@ -774,7 +876,17 @@ fn fallback_party(
             STATE_WORDS.contains(&last.as_str())
                 || matches!(
                     last.as_str(),
-                    "office" | "commission" | "agency" | "agencies" | "service" | "department"
+                    "office"
+                        | "commission"
+                        | "agency"
+                        | "agencies"
+                        | "service"
+                        | "department"
+                        | "secretariat"
+                        | "inspectorate"
+                        | "directorate"
+                        | "authority"
+                        | "tribunal"
                 )
         }
     };

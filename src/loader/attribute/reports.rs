@@ -223,8 +223,10 @@ pub(super) fn is_noun_use(
     // two coordinated names, a verb ("Peru and Chile claim").
     let base_form = !lower[vi].ends_with('s') && !lower[vi].ends_with("ing");
     let coordinated = vi >= 3 && lower[..vi - 1].iter().rev().take(3).any(|w| *w == "and");
+    // "The Houthis claim that ...": a plural subject and a clause after the base form.
+    let plural_subject = prev.ends_with('s') && !prev.ends_with("ss") && next == "that";
     if named_subject {
-        return base_form && !coordinated;
+        return base_form && !coordinated && !plural_subject;
     }
     matches!(next, "on" | "for")
 }

@@ -180,6 +180,15 @@ pub(super) static ROLES: WordSet = WordSet::new(&[
     "team",
     "agencies",
     "companies",
+    "company",
+    "firm",
+    "commission",
+    "coalition",
+    "inspectorate",
+    "secretariat",
+    "authority",
+    "tribunal",
+    "institute",
 ]);
 
 /// Adjectives and nouns that may stand inside a speaker phrase in lower case.

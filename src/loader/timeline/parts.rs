@@ -133,6 +133,9 @@ impl Scan<'_> {
         if label || committee || self.key(i + 1) == Key::CountNoun {
             return None;
         }
+        if !lenient && self.counted(i) {
+            return None;
+        }
         let mut end = i + 1;
         let joined = self.punct(end, |c| is_dash(c) || c == '/') && self.glued(end);
         if joined
@@ -149,6 +152,81 @@ impl Scan<'_> {
             }
         }
         Some((y as i16, end))
+    }
+
+    /// Whether the bare number at `i` counts things rather than names a year: `about 2000
+    /// more`, `more than 2000 have fled`, `recovered 2021 rifles`, `Vision 2030`.
+    pub(super) fn counted(&self, i: usize) -> bool {
+        let prev = self.word_text(i.wrapping_sub(1)).to_ascii_lowercase();
+        let next_tok = self
+            .toks
+            .get(i + 1)
+            .filter(|t| t.kind == Kind::Word && t.space);
+        let next = next_tok.map_or(String::new(), |t| {
+            self.text[t.start..t.end].to_ascii_lowercase()
+        });
+        let quantity = matches!(
+            prev.as_str(),
+            "about"
+                | "some"
+                | "nearly"
+                | "almost"
+                | "around"
+                | "approximately"
+                | "roughly"
+                | "than"
+                | "least"
+                | "another"
+                | "additional"
+                | "estimated"
+                | "extra"
+                | "further"
+                | "total"
+                | "over"
+                | "exactly"
+                | "only"
+                | "just"
+        );
+        // `since at least 2019`, `until at least 2030`: still a year.
+        let quantity = quantity
+            && !(prev == "least"
+                && i >= 3
+                && matches!(
+                    self.key(i - 3),
+                    Key::Since | Key::Prep | Key::Before | Key::After
+                ));
+        let more = matches!(
+            next.as_str(),
+            "more" | "others" | "other" | "additional" | "extra" | "fewer" | "new"
+        );
+        // `seized 2021 rifles`: after a verb, a bare plural noun is what was counted.
+        let plural_object = next_tok.is_some_and(|t| !t.cap)
+            && next.len() > 3
+            && next.ends_with('s')
+            && !next.ends_with("ss")
+            && !next.ends_with("us")
+            && (prev.len() > 3 && prev.ends_with("ed")
+                || matches!(
+                    prev.as_str(),
+                    "sent"
+                        | "lost"
+                        | "took"
+                        | "held"
+                        | "made"
+                        | "built"
+                        | "sold"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "own"
+                        | "owns"
+                ));
+        // `Vision 2030`, `Agenda 2063`: a programme named after its target year.
+        let programme = matches!(
+            prev.as_str(),
+            "vision" | "agenda" | "horizon" | "strategy" | "roadmap" | "goals"
+        ) && self.toks.get(i - 1).is_some_and(|t| t.cap);
+        quantity || more || plural_object || programme
     }
 
     /// A year after a month or holiday: `, 2024`, `of 2023`, `2023`.

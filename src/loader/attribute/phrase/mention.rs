@@ -139,6 +139,21 @@ impl Registry<'_, '_> {
             }
         }
         run.reverse();
+        // "the Presidency of the Republic", "the Office of the Prosecutor": the complement of
+        // a body's name is no person.
+        if let Some(&f) = run.first() {
+            let mut p = f;
+            while p > 0 && is_determiner(lower[p - 1]) {
+                p -= 1;
+            }
+            if p >= 2
+                && matches!(lower[p - 1], "of" | "for")
+                && ORG_WORDS.contains(&lower[p - 2])
+                && toks[p - 2].capitalized(text)
+            {
+                run.clear();
+            }
+        }
         // "prosecutors in Tucson": a capitalised word after `in` or `at` is a place.
         if run
             .first()
@@ -242,6 +257,33 @@ impl Registry<'_, '_> {
                         .find(|g| base + g.start >= toks[head[k]].end)
                         .and_then(party_of)
                 });
+            return Some(m);
+        }
+        // "the Ministry for Foreign Affairs of Finland", "the Government of Ethiopia": a body
+        // of the country named after `of`, not the country itself.
+        if let Some(g) = matches
+            .iter()
+            .rev()
+            .find(|g| base + g.end >= toks[last].base_end)
+            && self.gaz.entity(g.entity).kind == EntityKind::Country
+            && g.how != MatchKind::Demonym
+            && let Some(k) = head.iter().position(|&i| toks[i].start >= base + g.start)
+            && k >= 2
+            && {
+                let mut j = k;
+                while j > 0 && is_determiner(lower[head[j - 1]]) {
+                    j -= 1;
+                }
+                j >= 2
+                    && lower[head[j - 1]] == "of"
+                    && head[..j - 1]
+                        .iter()
+                        .any(|&i| ORG_WORDS.contains(&lower[i]) && toks[i].capitalized(text))
+            }
+        {
+            m.name = head_text.to_owned();
+            m.kind = SourceKind::Organization;
+            m.party = self.gaz.entity(g.entity).party.clone();
             return Some(m);
         }
         // A gazetteer entity at the end: country, capital, seat, body, organisation, outlet.
@@ -354,6 +396,17 @@ impl Registry<'_, '_> {
                     | "parliament"
                     | "presidency"
                     | "regime"
+                    | "commission"
+                    | "company"
+                    | "firm"
+                    | "coalition"
+                    | "inspectorate"
+                    | "secretariat"
+                    | "authority"
+                    | "tribunal"
+                    | "institute"
+                    | "panel"
+                    | "team"
             ) {
                 SourceKind::Organization
             } else {
@@ -385,10 +438,9 @@ impl Registry<'_, '_> {
             return Some(m);
         }
         // A capitalised name with an organisation word: its own party.
-        if head
-            .iter()
-            .all(|&i| toks[i].capitalized(text) || is_connector(lower[i]))
-            && head.iter().any(|&i| ORG_WORDS.contains(&lower[i]))
+        if head.iter().all(|&i| {
+            toks[i].capitalized(text) || is_connector(lower[i]) || is_determiner(lower[i])
+        }) && head.iter().any(|&i| ORG_WORDS.contains(&lower[i]))
         {
             m.name = head_text.to_owned();
             m.kind = SourceKind::Organization;

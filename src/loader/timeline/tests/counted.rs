@@ -284,3 +284,24 @@ fn a_scheduled_event_ahead() {
         &[("28 September", "2024-09-28")],
     );
 }
+
+/// A four-digit number that counts things, or names a programme, is no year.
+#[test]
+fn counts_that_look_like_years() {
+    let r = "2024-05-10";
+    none(r, "About 2000 more troops may arrive.");
+    none(
+        r,
+        "More than 2000 have fled, and nearly 1950 were detained.",
+    );
+    none(r, "Police recovered 2021 rifles from the depot.");
+    none(r, "The Vision 2030 plan and Agenda 2063 were discussed.");
+    none(r, "The festival is held every August.");
+    check(
+        r,
+        "They have operated since at least 2019.",
+        &[("2019", "2019")],
+    );
+    check(r, "The 2022 law was repealed.", &[("2022", "2022")]);
+    check(r, "Another 1,500 arrived in 2023.", &[("2023", "2023")]);
+}
