@@ -109,6 +109,8 @@ pub(super) enum Key {
     FutureWord,
     /// expected, set, slated: future when `to` follows.
     SetTo,
+    /// due: future in `is due to appear`, not in `was due to` or `is due to the storm`.
+    Due,
 }
 
 /// A unit of calendar time.
@@ -341,6 +343,7 @@ const KEYWORDS: &[(Key, &[&str])] = &[
     (Key::Plans, &["plan", "plans", "planning", "intend", "intends", "intending"]),
     (Key::FutureWord, &["scheduled", "upcoming"]),
     (Key::SetTo, &["expected", "set", "slated"]),
+    (Key::Due, &["due"]),
 ];
 
 /// A multiply-rotate hasher (as in rustc's FxHash): keywords are short and trusted, and

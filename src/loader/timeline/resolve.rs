@@ -210,6 +210,13 @@ pub(super) fn future_tense(toks: &[Tok], text: &str) -> Tense {
             }
             Key::Going => prev == Key::Be && key(i + 1) == Key::To,
             Key::Plans | Key::SetTo => key(i + 1) == Key::To,
+            // "are due to appear in court on January 14"; not "is due to the storm".
+            Key::Due => {
+                prev == Key::Be
+                    && key(i + 1) == Key::To
+                    && toks.get(i + 2).is_some_and(|n| n.kind == Kind::Word)
+                    && !matches!(key(i + 2), Key::The | Key::A)
+            }
             Key::Be => {
                 key(i + 1) == Key::To
                     && toks.get(i + 2).is_some_and(|n| n.kind == Kind::Word)

@@ -92,6 +92,26 @@ fn weekday_with_part_of_day_and_modifiers() {
 }
 
 #[test]
+fn due_to_appear_is_told_in_the_future() {
+    let r = "2026-03-10";
+    check(
+        r,
+        "The two men are due to appear in court on January 14.",
+        &[("January 14", "2027-01-14")],
+    );
+    check(
+        r,
+        "The delay is due to the storm on January 14.",
+        &[("January 14", "2026-01-14")],
+    );
+    check(
+        r,
+        "They were due to appear in court on January 14.",
+        &[("January 14", "2026-01-14")],
+    );
+}
+
+#[test]
 fn weekday_in_the_future() {
     let r = "2024-10-23";
     check(
