@@ -65,10 +65,7 @@ pub fn classify(
     let mut current = scans.next().map(|x| with_cues(sentences, x));
     while let Some((i, scan, cues)) = current.take() {
         let next = scans.next().map(|x| with_cues(sentences, x));
-        let next_cues = next
-            .as_ref()
-            .filter(|(n, _, _)| sentences[*n].paragraph == sentences[i].paragraph)
-            .map(|(_, _, c)| cue_sections(c));
+        let next_cues = next_cues(sentences, i, next.as_ref().map(|(_, _, c)| c.as_slice()));
         let ctx = context(
             sentences,
             i,
@@ -97,6 +94,15 @@ pub fn classify(
         previous = Some(section);
         current = next;
     }
+}
+
+/// What sentence `i` sees of the one after it, whose lexicon cues are `next`: the sections of
+/// their main-clause cues when it stands in the same paragraph, nothing otherwise.
+pub fn next_cues(sentences: &[Sentence], i: usize, next: Option<&[CueHit]>) -> Option<u8> {
+    let same_paragraph = sentences
+        .get(i + 1)
+        .is_some_and(|n| n.paragraph == sentences[i].paragraph);
+    next.filter(|_| same_paragraph).map(cue_sections)
 }
 
 /// The context of sentence `i` for feature extraction; `index_in_paragraph` is carried from
@@ -484,6 +490,22 @@ mod tests {
         let with = features_with_next(text, Some(denial));
         assert!(with.iter().any(|f| f == "nb+:cue:denial"), "{with:?}");
         assert!(!with.iter().any(|f| f == "nb+:none"), "{with:?}");
+        // Which sentence sees which: the next in its paragraph, none across a blank line.
+        let b = crate::loader::load(
+            b"Officials met on Monday. The ministry flatly denied the report.\n\nTalks resume.",
+            &crate::loader::Options::default(),
+        )
+        .expect("loads");
+        let cues: Vec<_> = b
+            .sentences
+            .iter()
+            .map(|s| live_cues(&s.text, &Lexicon::default().scan(&s.text)))
+            .collect();
+        let seen = |i: usize| next_cues(&b.sentences, i, cues.get(i + 1).map(Vec::as_slice));
+        assert_eq!(b.sentences.len(), 3);
+        assert_eq!(seen(0), Some(denial));
+        assert_eq!(seen(1), None, "the next sentence is in another paragraph");
+        assert_eq!(seen(2), None, "no sentence after the last");
         let last = features_with_next(text, None);
         assert!(last.iter().any(|f| f == "nb+:none"), "{last:?}");
         assert!(!last.iter().any(|f| f.starts_with("nb+:cue")), "{last:?}");

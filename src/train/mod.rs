@@ -120,11 +120,7 @@ fn each_sentence(
             prev,
             &mut index_in_paragraph,
         );
-        let next_cues = b
-            .sentences
-            .get(i + 1)
-            .filter(|n| n.paragraph == s.paragraph)
-            .map(|_| crate::loader::features::cue_sections(&cues[i + 1]));
+        let next_cues = classify::next_cues(&b.sentences, i, cues.get(i + 1).map(Vec::as_slice));
         let ctx = crate::loader::features::Context {
             home_party: home,
             next_cues,
