@@ -41,6 +41,12 @@ const NEGATABLE: &[&str] = &[
 /// How many features a sentence keeps as the reasons for its section.
 const REASONS: usize = 3;
 
+/// A feature is kept as a reason only when it adds at least this share of what the strongest
+/// one adds to the sentence's section (over the mean of the other three): the strongest is
+/// always kept, and a long tail of features that barely moved the decision is not shown as
+/// if it had made it.
+const REASON_SHARE: f32 = 2.0 / 3.0;
+
 /// Sets each sentence's section, cues, likelihood and highlight spans.
 /// `scans` holds each sentence's lexicon matches (reporting verbs, cues, hedges).
 pub fn classify(
@@ -182,7 +188,12 @@ fn reasons(scorer: &super::sections::Scorer, section: Section, cues: &[CueHit]) 
     let mut out: Vec<Cue> = Vec::new();
     // Where in the paragraph a sentence stands says nothing a reader would call a reason.
     let strongest = scorer.strongest(section, REASONS * 3);
-    for c in strongest.iter().filter(|c| c.kind != Kind::Position) {
+    let shown = strongest.iter().filter(|c| c.kind != Kind::Position);
+    let floor = shown
+        .clone()
+        .next()
+        .map_or(0.0, |c| c.weight * REASON_SHARE);
+    for c in shown.take_while(|c| c.weight >= floor) {
         if out.len() == REASONS {
             break;
         }
@@ -474,6 +485,59 @@ mod tests {
         let mut names = Names(Vec::new());
         sentence_features(s, &scan, &cues, &ctx, &mut Extractor::default(), &mut names);
         names.0
+    }
+
+    #[test]
+    fn a_reason_carries_a_real_share_of_the_decision() {
+        let options = crate::loader::Options::default();
+        let text = "The ministry flatly denied the report on Tuesday, calling it a fabrication. \
+            Officials said the convoy had crossed the border overnight. \
+            Such activity is not new: the same units have used similar tactics before. \
+            The council will meet again next week to discuss new sanctions.";
+        let b = crate::loader::load(text.as_bytes(), &options).expect("loads");
+        let lexicon = Lexicon::default();
+        let mut weak_left_out = 0;
+        for (i, s) in b.sentences.iter().enumerate() {
+            let scan = lexicon.scan(&s.text);
+            let cues = live_cues(&s.text, &scan);
+            let ctx = context(&b.sentences, i, &b.sources, b.format, None, &mut 0);
+            let mut scorer = options.model.scorer();
+            sentence_features(
+                s,
+                &scan,
+                &cues,
+                &ctx,
+                &mut Extractor::default(),
+                &mut scorer,
+            );
+            let section = scorer.best();
+            let strongest: Vec<_> = scorer
+                .strongest(section, REASONS * 3)
+                .into_iter()
+                .filter(|c| c.kind != Kind::Position)
+                .collect();
+            let Some(top) = strongest.first() else {
+                continue;
+            };
+            let strong = strongest
+                .iter()
+                .filter(|c| c.weight >= top.weight * REASON_SHARE)
+                .count();
+            let shown = reasons(&scorer, section, &cues);
+            assert!(
+                !shown.is_empty(),
+                "the strongest is always kept: {:?}",
+                s.text
+            );
+            assert!(shown.len() <= strong, "{:?}: {shown:?}", s.text);
+            if strong < REASONS.min(strongest.len()) {
+                weak_left_out += 1;
+            }
+        }
+        assert!(
+            weak_left_out > 0,
+            "no sentence had a weak feature to leave out"
+        );
     }
 
     #[test]

@@ -95,12 +95,11 @@ pub fn lines(app: &App, width: usize, max_text: usize) -> Vec<Line<'static>> {
             sec.push(Span::styled(c.rule.to_owned(), t.muted()));
             continue;
         }
+        // Plain: the words stand highlighted in the text just above, and a key that moves
+        // to the next sentence sends fewer colour changes over a slow link.
         let quoted = format!("\u{201c}{words}\u{201d}");
         used += text::width(&quoted) + 10;
-        sec.push(Span::styled(
-            quoted,
-            t.span(crate::model::SpanKind::Cue, c.section, None),
-        ));
+        sec.push(Span::raw(quoted));
         // Cues of one rule in a row share its name: `“alleged”, “hacked” (strong
         // allegation cue)`, fewer words to read (and to send over a slow link).
         let shared = s
