@@ -16,7 +16,6 @@ mod scroll;
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::{Color, Modifier};
-use std::io::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 /// The attributes the terminal draws new characters with.
@@ -239,20 +238,27 @@ fn paint_row(
             .take_while(|&&u| usize::from(u) < blank_end)
             .count();
         if run >= 2 {
-            let (mut written, mut one_by_one) = (*cursor, Vec::new());
+            // Both ways are written at the end of `out`, one after the other, and the longer
+            // cut away (no allocation per run of blanks).
+            let mark = out.len();
+            let mut written = *cursor;
             for &u in &updates[i..i + run] {
-                send(&mut written, row, y, u, &mut one_by_one);
+                send(&mut written, row, y, u, out);
             }
-            let (mut erased, mut erase) = (*cursor, Vec::new());
-            move_to(&mut erased, x, y, &mut erase);
-            set_pen(&mut erased, Pen::DEFAULT, &mut erase);
-            let _ = write!(erase, "\x1b[{}X", updates[i + run - 1] + 1 - x);
-            if erase.len() < one_by_one.len() {
+            let one_by_one = out.len() - mark;
+            let mut erased = *cursor;
+            move_to(&mut erased, x, y, out);
+            set_pen(&mut erased, Pen::DEFAULT, out);
+            let mut erase = Seq::new();
+            steps(&mut erase, updates[i + run - 1] + 1 - x, b'X');
+            out.extend_from_slice(erase.bytes());
+            if out.len() - mark - one_by_one < one_by_one {
                 *cursor = erased;
-                out.extend_from_slice(&erase);
+                out.copy_within(mark + one_by_one.., mark);
+                out.truncate(out.len() - one_by_one);
             } else {
                 *cursor = written;
-                out.extend_from_slice(&one_by_one);
+                out.truncate(mark + one_by_one);
             }
             i += run;
             continue;
@@ -324,90 +330,151 @@ fn symbol_fits(cell: &Cell) -> bool {
     s.len() == 1 || s.chars().count() == 1
 }
 
+/// A control sequence, or its parameters, spelled on the stack: the painter changes the pen
+/// and moves the cursor many times a frame, and none of it allocates.
+#[derive(Clone, Copy)]
+struct Seq {
+    buf: [u8; Seq::ROOM],
+    len: usize,
+}
+
+impl Seq {
+    /// The longest sequence spelled: an SGR that ends every attribute (20 bytes), sets all
+    /// nine (17) and three RGB colours (16 each, with their separators 54), with its `CSI`
+    /// and `m`, is under 100 bytes.
+    const ROOM: usize = 128;
+
+    fn new() -> Seq {
+        Seq {
+            buf: [0; Seq::ROOM],
+            len: 0,
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
+    fn push(&mut self, b: &[u8]) {
+        // Never past the room (see `ROOM`): a longer one is cut, never a panic.
+        let n = b.len().min(Seq::ROOM - self.len);
+        self.buf[self.len..self.len + n].copy_from_slice(&b[..n]);
+        self.len += n;
+    }
+
+    fn num(&mut self, n: u16) {
+        let mut digits = [0u8; 5];
+        let mut at = digits.len();
+        let mut n = n;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.push(&digits[at..]);
+    }
+
+    /// One SGR parameter, after a `;` when others come before it.
+    fn param(&mut self, p: &[u8]) {
+        if self.len > 0 {
+            self.push(b";");
+        }
+        self.push(p);
+    }
+
+    /// One numeric SGR parameter.
+    fn param_num(&mut self, n: u16) {
+        if self.len > 0 {
+            self.push(b";");
+        }
+        self.num(n);
+    }
+}
+
 /// Changes the pen to `want` with the shortest `CSI … m`: the changes alone, or a reset and
 /// everything `want` has.
 fn set_pen(cursor: &mut Cursor, want: Pen, out: &mut Vec<u8>) {
     if cursor.pen == Some(want) {
         return;
     }
-    let mut full = String::from("0");
+    let mut full = Seq::new();
+    full.push(b"0");
     push_all(&mut full, want);
     let params = match cursor.pen {
         Some(pen) => {
-            let mut diff = String::new();
+            let mut diff = Seq::new();
             push_diff(&mut diff, pen, want);
-            if diff.len() < full.len() { diff } else { full }
+            if diff.len < full.len { diff } else { full }
         }
         None => full,
     };
+    out.extend_from_slice(b"\x1b[");
     // A reset alone is `CSI m` (no parameter is 0).
-    let params = if params == "0" { "" } else { params.as_str() };
-    let _ = write!(out, "\x1b[{params}m");
+    if params.bytes() != b"0" {
+        out.extend_from_slice(params.bytes());
+    }
+    out.push(b'm');
     cursor.pen = Some(want);
 }
 
-fn push(params: &mut String, p: &str) {
-    if !params.is_empty() {
-        params.push(';');
-    }
-    params.push_str(p);
-}
-
 /// Everything a pen has, after a reset.
-fn push_all(params: &mut String, want: Pen) {
+fn push_all(params: &mut Seq, want: Pen) {
     push_modifiers(params, want.modifier);
-    if want.fg != Color::Reset {
-        push(params, &color(want.fg, Layer::Fg));
-    }
-    if want.bg != Color::Reset {
-        push(params, &color(want.bg, Layer::Bg));
-    }
-    if want.underline != Color::Reset {
-        push(params, &color(want.underline, Layer::Underline));
+    for (c, layer) in [
+        (want.fg, Layer::Fg),
+        (want.bg, Layer::Bg),
+        (want.underline, Layer::Underline),
+    ] {
+        if c != Color::Reset {
+            push_color(params, c, layer);
+        }
     }
 }
 
-fn push_modifiers(params: &mut String, m: Modifier) {
+fn push_modifiers(params: &mut Seq, m: Modifier) {
     for (flag, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::SLOW_BLINK, "5"),
-        (Modifier::RAPID_BLINK, "6"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::HIDDEN, "8"),
-        (Modifier::CROSSED_OUT, "9"),
+        (Modifier::BOLD, b"1"),
+        (Modifier::DIM, b"2"),
+        (Modifier::ITALIC, b"3"),
+        (Modifier::UNDERLINED, b"4"),
+        (Modifier::SLOW_BLINK, b"5"),
+        (Modifier::RAPID_BLINK, b"6"),
+        (Modifier::REVERSED, b"7"),
+        (Modifier::HIDDEN, b"8"),
+        (Modifier::CROSSED_OUT, b"9"),
     ] {
         if m.contains(flag) {
-            push(params, code);
+            params.param(code);
         }
     }
 }
 
 /// The changes from `pen` to `want`.
-fn push_diff(params: &mut String, pen: Pen, want: Pen) {
+fn push_diff(params: &mut Seq, pen: Pen, want: Pen) {
     let removed = pen.modifier - want.modifier;
     let mut added = want.modifier - pen.modifier;
     // 22 ends both bold and dim, 25 both blinks: whichever stays is set again.
     for (pair, off) in [
-        (Modifier::BOLD | Modifier::DIM, "22"),
-        (Modifier::SLOW_BLINK | Modifier::RAPID_BLINK, "25"),
+        (Modifier::BOLD | Modifier::DIM, b"22"),
+        (Modifier::SLOW_BLINK | Modifier::RAPID_BLINK, b"25"),
     ] {
         if removed.intersects(pair) {
-            push(params, off);
+            params.param(off);
             added |= want.modifier & pair;
         }
     }
     for (flag, off) in [
-        (Modifier::ITALIC, "23"),
-        (Modifier::UNDERLINED, "24"),
-        (Modifier::REVERSED, "27"),
-        (Modifier::HIDDEN, "28"),
-        (Modifier::CROSSED_OUT, "29"),
+        (Modifier::ITALIC, b"23"),
+        (Modifier::UNDERLINED, b"24"),
+        (Modifier::REVERSED, b"27"),
+        (Modifier::HIDDEN, b"28"),
+        (Modifier::CROSSED_OUT, b"29"),
     ] {
         if removed.contains(flag) {
-            push(params, off);
+            params.param(off);
         }
     }
     push_modifiers(params, added);
@@ -417,7 +484,7 @@ fn push_diff(params: &mut String, pen: Pen, want: Pen) {
         (pen.underline, want.underline, Layer::Underline),
     ] {
         if a != b {
-            push(params, &color(b, layer));
+            push_color(params, b, layer);
         }
     }
 }
@@ -431,7 +498,12 @@ enum Layer {
 
 /// The SGR parameters of a colour: the 16 palette colours by their own codes (30-37, 90-97),
 /// others from the 256 palette or as RGB.
-fn color(c: Color, layer: Layer) -> String {
+fn push_color(params: &mut Seq, c: Color, layer: Layer) {
+    let base: u16 = match layer {
+        Layer::Fg => 30,
+        Layer::Bg => 40,
+        Layer::Underline => 50,
+    };
     let index = match c {
         Color::Reset => None,
         Color::Black => Some(0),
@@ -452,25 +524,24 @@ fn color(c: Color, layer: Layer) -> String {
         Color::White => Some(15),
         Color::Indexed(n) => Some(n),
         Color::Rgb(r, g, b) => {
-            let base = match layer {
-                Layer::Fg => 38,
-                Layer::Bg => 48,
-                Layer::Underline => 58,
-            };
-            return format!("{base};2;{r};{g};{b}");
+            params.param_num(base + 8);
+            for n in [2, r, g, b] {
+                params.param_num(u16::from(n));
+            }
+            return;
         }
     };
     match (layer, index) {
-        (Layer::Fg, None) => "39".into(),
-        (Layer::Bg, None) => "49".into(),
-        (Layer::Underline, None) => "59".into(),
-        (Layer::Fg, Some(n @ 0..8)) => format!("{}", 30 + n),
-        (Layer::Fg, Some(n @ 8..16)) => format!("{}", 90 + n - 8),
-        (Layer::Bg, Some(n @ 0..8)) => format!("{}", 40 + n),
-        (Layer::Bg, Some(n @ 8..16)) => format!("{}", 100 + u16::from(n) - 8),
-        (Layer::Fg, Some(n)) => format!("38;5;{n}"),
-        (Layer::Bg, Some(n)) => format!("48;5;{n}"),
-        (Layer::Underline, Some(n)) => format!("58;5;{n}"),
+        // 39, 49, 59: the default colour of each layer.
+        (_, None) => params.param_num(base + 9),
+        (Layer::Fg | Layer::Bg, Some(n @ 0..8)) => params.param_num(base + u16::from(n)),
+        // 90-97 and 100-107: the bright eight.
+        (Layer::Fg | Layer::Bg, Some(n @ 8..16)) => params.param_num(base + 60 + u16::from(n) - 8),
+        (_, Some(n)) => {
+            params.param_num(base + 8);
+            params.param_num(5);
+            params.param_num(u16::from(n));
+        }
     }
 }
 
@@ -483,29 +554,38 @@ fn move_to(cursor: &mut Cursor, x: u16, y: u16, out: &mut Vec<u8>) {
     if cursor.pos == Some((x, y)) {
         return;
     }
-    let absolute = match (x, y) {
-        (0, 0) => "\x1b[H".to_owned(),
-        (0, _) => format!("\x1b[{}H", y + 1),
-        _ => format!("\x1b[{};{}H", y + 1, x + 1),
-    };
+    let mut absolute = Seq::new();
+    absolute.push(b"\x1b[");
+    if y > 0 || x > 0 {
+        absolute.num(y + 1);
+    }
+    if x > 0 {
+        absolute.push(b";");
+        absolute.num(x + 1);
+    }
+    absolute.push(b"H");
     let best = match cursor.pos {
         Some((cx, cy)) if cursor.vertical_reaches(cy, y) => {
-            let vertical = match y.cmp(&cy) {
-                std::cmp::Ordering::Equal => String::new(),
+            let mut relative = Seq::new();
+            match y.cmp(&cy) {
+                std::cmp::Ordering::Equal => {}
                 // Line feeds (a byte each) never scroll here: the cursor is above the row it
                 // moves to, and that row is not past a region's bottom margin it starts
                 // inside (`vertical_reaches`). In raw mode they do not return the carriage.
-                std::cmp::Ordering::Greater if y - cy <= 3 => "\n".repeat(usize::from(y - cy)),
-                std::cmp::Ordering::Greater => steps(y - cy, 'B'),
-                std::cmp::Ordering::Less => steps(cy - y, 'A'),
-            };
-            let horizontal = match x.cmp(&cx) {
-                std::cmp::Ordering::Equal => String::new(),
-                std::cmp::Ordering::Greater => steps(x - cx, 'C'),
-                std::cmp::Ordering::Less => steps(cx - x, 'D'),
-            };
-            let relative = format!("{vertical}{horizontal}");
-            if relative.len() < absolute.len() {
+                std::cmp::Ordering::Greater if y - cy <= 3 => {
+                    for _ in cy..y {
+                        relative.push(b"\n");
+                    }
+                }
+                std::cmp::Ordering::Greater => steps(&mut relative, y - cy, b'B'),
+                std::cmp::Ordering::Less => steps(&mut relative, cy - y, b'A'),
+            }
+            match x.cmp(&cx) {
+                std::cmp::Ordering::Equal => {}
+                std::cmp::Ordering::Greater => steps(&mut relative, x - cx, b'C'),
+                std::cmp::Ordering::Less => steps(&mut relative, cx - x, b'D'),
+            }
+            if relative.len < absolute.len {
                 relative
             } else {
                 absolute
@@ -513,15 +593,15 @@ fn move_to(cursor: &mut Cursor, x: u16, y: u16, out: &mut Vec<u8>) {
         }
         _ => absolute,
     };
-    out.extend_from_slice(best.as_bytes());
+    out.extend_from_slice(best.bytes());
     cursor.pos = Some((x, y));
 }
 
 /// `CSI n X` for a relative move of `n` (the 1 left out).
-fn steps(n: u16, dir: char) -> String {
-    if n == 1 {
-        format!("\x1b[{dir}")
-    } else {
-        format!("\x1b[{n}{dir}")
+fn steps(seq: &mut Seq, n: u16, dir: u8) {
+    seq.push(b"\x1b[");
+    if n != 1 {
+        seq.num(n);
     }
+    seq.push(&[dir]);
 }
