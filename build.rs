@@ -202,6 +202,8 @@ fn gazetteer_tables(out: &mut String) {
     strings(out, "PHRASE", &phrases);
     let phrase_targets: Vec<Target> = c.phrases.iter().map(|&(_, t)| t).collect();
     targets(out, "PHRASE_TARGETS", &phrase_targets);
+    let openings = gazetteer::openings(&c.patterns);
+    let _ = writeln!(out, "pub static OPENINGS: &[u64] = &{openings:?};");
     let set = gazetteer::hash_set(&c.prefixes);
     let _ = writeln!(out, "pub static PREFIX_SET: &[u64] = &{set:?};");
     let _ = writeln!(

@@ -127,6 +127,20 @@ impl HashSet64 {
     }
 }
 
+/// The pairs of bytes some pattern starts with (a one-byte pattern: its byte and anything),
+/// one bit per pair: a word that starts otherwise is ruled out at one look, without hashing it.
+#[derive(Debug)]
+struct Openings(Cow<'static, [u64]>);
+
+impl Openings {
+    /// Whether some pattern may start at byte `s` of `bytes` (a text's end reads as 0).
+    #[inline]
+    fn may_start(&self, bytes: &[u8], s: usize) -> bool {
+        let k = usize::from(bytes[s]) << 8 | usize::from(bytes.get(s + 1).copied().unwrap_or(0));
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
 /// The gazetteer: entities and one table of all their names.
 #[derive(Debug)]
 pub struct Gazetteer {
@@ -136,6 +150,8 @@ pub struct Gazetteer {
     /// Hashes of every pattern's prefixes that end where the pattern goes on with a character
     /// that is not a letter or digit, and of every whole pattern (see [`Gazetteer::find`]).
     prefixes: HashSet64,
+    /// The first two bytes some pattern starts with, as a bit set (see [`Openings`]).
+    openings: Openings,
     /// Pattern id -> target.
     targets: Cow<'static, [Target]>,
     /// Normalised phrase (’ as ') -> index into `phrase_targets`, for [`Gazetteer::lookup`].
@@ -185,6 +201,7 @@ impl Gazetteer {
                     party: party.map(str::to_owned),
                 })
                 .collect(),
+            openings: Openings(Cow::Borrowed(OPENINGS)),
             patterns: StrTable {
                 text: Cow::Borrowed(PATTERN_TEXT),
                 ends: Cow::Borrowed(PATTERN_ENDS),
@@ -215,6 +232,7 @@ impl Gazetteer {
         let (phrase_keys, phrase_targets): (Vec<String>, Vec<Target>) =
             c.phrases.into_iter().unzip();
         Ok(Gazetteer {
+            openings: Openings(Cow::Owned(compile::openings(&c.patterns))),
             patterns: StrTable::build(&c.patterns),
             prefixes: HashSet64(Cow::Owned(compile::hash_set(&c.prefixes))),
             targets: Cow::Owned(c.targets),
@@ -290,16 +308,22 @@ impl Gazetteer {
         // All candidates on word boundaries, then the leftmost-longest choice among them, so
         // that a longer candidate that fails the boundary test does not hide a shorter one.
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        let bytes = text.as_bytes();
         let mut after_word = false;
         let mut i = 0;
-        while i < text.len() {
-            let (c, width) = char_at(text, i);
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (word, blank, width) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), char::from(b).is_whitespace(), 1)
+            } else {
+                let (c, width) = char_at(text, i);
+                (is_word_char(c), c.is_whitespace(), width)
+            };
             // A start: not after a letter or digit; no pattern starts with a blank.
-            let start = !after_word && !c.is_whitespace();
-            after_word = is_word_char(c);
-            if start {
+            if !after_word && !blank && self.openings.may_start(bytes, i) {
                 self.candidates_at(text, i, width, &mut cands);
             }
+            after_word = word;
             i += width;
         }
         self.choose(cands)
@@ -321,6 +345,15 @@ impl Gazetteer {
         let mut e = s + width;
         loop {
             while e < text.len() {
+                let b = bytes[e];
+                if b < 0x80 {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    h = fnv_more(h, &[b]);
+                    e += 1;
+                    continue;
+                }
                 let (c, w) = char_at(text, e);
                 if !is_word_char(c) {
                     break;
@@ -521,6 +554,7 @@ mod tests {
         assert_eq!(parsed.targets, shipped.targets);
         assert_eq!(parsed.phrase_targets, shipped.phrase_targets);
         assert_eq!(parsed.prefixes.0, shipped.prefixes.0);
+        assert_eq!(parsed.openings.0, shipped.openings.0);
         assert_eq!(parsed.countries, shipped.countries);
         assert_eq!(parsed.conflicts, shipped.conflicts);
         assert_eq!(parsed.domains, shipped.domains);
@@ -589,6 +623,22 @@ mod tests {
         for e in g().entities() {
             assert!(seen.insert(e.name.as_str()), "duplicate {:?}", e.name);
         }
+    }
+
+    #[test]
+    fn the_openings_filter_lets_every_pattern_through() {
+        let g = g();
+        for i in 0..g.patterns.ends.len() {
+            let p = g.patterns.key(i).as_bytes();
+            assert!(g.openings.may_start(p, 0), "{:?}", g.patterns.key(i));
+        }
+        // A word no pattern starts with is ruled out, and a one-letter text at the end reads
+        // its missing second byte as 0.
+        assert!(!g.openings.may_start(b"qqzx", 0));
+        let one = Gazetteer::from_toml("[[media]]\nname = \"X\"\n").expect("parses");
+        assert!(one.openings.may_start(b"X", 0));
+        assert!(one.openings.may_start(b"X.", 0));
+        assert!(!one.openings.may_start(b"Y", 0));
     }
 
     #[test]

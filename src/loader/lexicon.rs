@@ -284,23 +284,23 @@ fn pair_bit(a: u8, b: u8) -> (usize, u64) {
 
 impl Phrases {
     fn new(entries: Vec<(String, Meaning)>) -> Phrases {
-        let mut patterns: Vec<String> = Vec::new();
         let mut meanings: Vec<Vec<Meaning>> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        // Each pattern is kept once, as its key here (its id the value).
+        let mut index: HashMap<String, usize> = HashMap::with_capacity(entries.len());
         for (phrase, meaning) in entries {
             let phrase = phrase.trim().to_ascii_lowercase();
             if phrase.is_empty() {
                 continue;
             }
-            let mut variants = vec![phrase.replace('’', "'")];
-            if phrase.contains(['\'', '’']) {
-                variants.push(phrase.replace('\'', "’"));
-            }
-            for v in variants {
-                let i = *index.entry(v.clone()).or_insert_with(|| {
-                    patterns.push(v);
+            let (straight, curly) = if phrase.contains(['\'', '’']) {
+                (phrase.replace('’', "'"), Some(phrase.replace('\'', "’")))
+            } else {
+                (phrase, None)
+            };
+            for v in std::iter::once(straight).chain(curly) {
+                let i = *index.entry(v).or_insert_with(|| {
                     meanings.push(Vec::new());
-                    patterns.len() - 1
+                    meanings.len() - 1
                 });
                 // The first entry of a list wins, so user additions cannot silently
                 // change the kind of a built-in entry.
@@ -308,6 +308,10 @@ impl Phrases {
                     meanings[i].push(meaning);
                 }
             }
+        }
+        let mut patterns = vec![String::new(); meanings.len()];
+        for (p, i) in index {
+            patterns[i] = p;
         }
         let (mut by_run, mut by_prefix) = (Vec::new(), Vec::new());
         let mut odd_openings = false;
@@ -578,28 +582,32 @@ impl RunIndex {
     /// Four bits share a bucket.
     const BUCKET_SHIFT: u32 = 2;
 
-    fn new(mut keys: Vec<(RunKey, usize)>) -> RunIndex {
+    fn new(keys: Vec<(RunKey, usize)>) -> RunIndex {
         let mut bits = Box::new([0; Self::WORDS]);
         let buckets = 1 << (Self::BITS - Self::BUCKET_SHIFT);
-        keys.sort_by_key(|&(k, pid)| (Self::hash(k) >> Self::BUCKET_SHIFT, pid));
-        keys.dedup_by_key(|&mut (k, pid)| (Self::hash(k) >> Self::BUCKET_SHIFT, pid));
+        // (bucket, pattern id) packed in one word, so one plain sort orders them.
+        let mut packed: Vec<u64> = keys
+            .iter()
+            .map(|&(k, pid)| {
+                let h = Self::hash(k);
+                bits[h >> 6] |= 1 << (h & 63);
+                let pid = u32::try_from(pid).expect("fewer than 4 billion phrases");
+                ((h >> Self::BUCKET_SHIFT) as u64) << 32 | u64::from(pid)
+            })
+            .collect();
+        packed.sort_unstable();
+        packed.dedup();
         let mut starts = vec![0u32; buckets + 1];
-        for &(k, _) in &keys {
-            let h = Self::hash(k);
-            bits[h >> 6] |= 1 << (h & 63);
-            starts[(h >> Self::BUCKET_SHIFT) + 1] += 1;
+        for &p in &packed {
+            starts[(p >> 32) as usize + 1] += 1;
         }
         for b in 0..buckets {
             starts[b + 1] += starts[b];
         }
-        let pids = keys
-            .iter()
-            .map(|&(_, pid)| u32::try_from(pid).expect("fewer than 4 billion phrases"))
-            .collect();
         RunIndex {
             bits,
             starts: starts.into(),
-            pids,
+            pids: packed.iter().map(|&p| p as u32).collect(),
         }
     }
 

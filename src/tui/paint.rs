@@ -144,16 +144,16 @@ impl Painter {
 /// wide character), row by row.
 fn paint_rows(shown: &Buffer, next: &Buffer, cursor: &mut Cursor, out: &mut Vec<u8>) {
     let w = usize::from(next.area.width);
-    let diff = shown.diff(next);
+    let mut diff = shown.diff_iter(next).peekable();
     let mut plain = Vec::new();
     let mut erasing = Vec::new();
-    let mut updates: Vec<u16> = Vec::new();
-    let mut rest = diff.as_slice();
-    while let Some(&(_, y, _)) = rest.first() {
-        let n = rest.iter().take_while(|d| d.1 == y).count();
+    let mut updates: Vec<u16> = Vec::with_capacity(w);
+    while let Some((x, y, _)) = diff.next() {
         updates.clear();
-        updates.extend(rest[..n].iter().map(|d| d.0));
-        rest = &rest[n..];
+        updates.push(x);
+        while let Some((x, _, _)) = diff.next_if(|d| d.1 == y) {
+            updates.push(x);
+        }
         let row = &next.content[usize::from(y) * w..(usize::from(y) + 1) * w];
         cover_halves(
             &shown.content[usize::from(y) * w..(usize::from(y) + 1) * w],

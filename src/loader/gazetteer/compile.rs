@@ -290,6 +290,25 @@ pub fn slots<S: AsRef<str>>(keys: &[S]) -> Vec<u32> {
     out
 }
 
+/// The pairs of bytes the patterns start with, one bit per pair (1,024 words of 64 bits): a
+/// one-byte pattern sets its byte with every second byte, 0 (a text's end) among them.
+pub fn openings<S: AsRef<str>>(patterns: &[S]) -> Vec<u64> {
+    let mut bits = vec![0u64; 1024];
+    for p in patterns {
+        let p = p.as_ref().as_bytes();
+        let Some(&first) = p.first() else { continue };
+        let seconds = match p.get(1) {
+            Some(&b) => b..=b,
+            None => 0..=255,
+        };
+        for b in seconds {
+            let k = usize::from(first) << 8 | usize::from(b);
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    bits
+}
+
 /// An open-addressing set of hashes (none 0; 0 marks an empty slot), as [`slots`].
 pub fn hash_set(hashes: &[u64]) -> Vec<u64> {
     let n = (hashes.len() * 2).next_power_of_two().max(2);
