@@ -14,7 +14,7 @@
 
 mod scroll;
 
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
@@ -60,7 +60,12 @@ pub fn erased_look(cell: &Cell) -> bool {
 
 /// The columns a cell's symbol takes (ratatui's own measure), at least one.
 fn width(cell: &Cell) -> u16 {
-    cell.symbol().width().max(1) as u16
+    let s = cell.symbol();
+    // One byte is one printable ASCII character (the buffer holds no controls): one column.
+    if s.len() == 1 {
+        return 1;
+    }
+    s.width().max(1) as u16
 }
 
 /// What the terminal is known to be doing: the pen and the cursor (`None`: not known, so the
@@ -134,47 +139,115 @@ impl Painter {
         if !fresh {
             scroll::apply_best(shown, next, &mut self.cursor, out);
         }
-        paint_rows(shown, next, &mut self.cursor, out);
+        paint_rows(shown, next, fresh, &mut self.cursor, out);
         shown.content.clone_from(&next.content);
     }
 }
 
 /// Sends every row of `next` that differs from `shown`: the cells ratatui's diff names (a
 /// changed cell, and those a changed wide character covered; never the second column of a
-/// wide character), row by row.
-fn paint_rows(shown: &Buffer, next: &Buffer, cursor: &mut Cursor, out: &mut Vec<u8>) {
+/// wide character), row by row. `fresh`: `shown` is a screen just erased (all blank).
+fn paint_rows(shown: &Buffer, next: &Buffer, fresh: bool, cursor: &mut Cursor, out: &mut Vec<u8>) {
     let w = usize::from(next.area.width);
-    let mut diff = shown.diff_iter(next).peekable();
-    let mut plain = Vec::new();
-    let mut erasing = Vec::new();
-    let mut updates: Vec<u16> = Vec::with_capacity(w);
-    while let Some((x, y, _)) = diff.next() {
-        updates.clear();
-        updates.push(x);
-        while let Some((x, _, _)) = diff.next_if(|d| d.1 == y) {
-            updates.push(x);
+    let mut rows = Rows {
+        updates: Vec::with_capacity(w),
+        plain: Vec::new(),
+        erasing: Vec::new(),
+    };
+    if fresh && next.content.iter().all(narrow) {
+        // What ratatui's diff would name, without walking it: against an erased screen and
+        // with every glyph one column wide, exactly the cells that are not blank.
+        for (y, row) in next.content.chunks(w.max(1)).enumerate() {
+            rows.updates.clear();
+            rows.updates
+                .extend((0..w).filter(|&x| !blank(&row[x])).map(|x| x as u16));
+            if !rows.updates.is_empty() {
+                let old = &shown.content[y * w..(y + 1) * w];
+                rows.paint(y as u16, old, row, cursor, out);
+            }
         }
-        let row = &next.content[usize::from(y) * w..(usize::from(y) + 1) * w];
-        cover_halves(
-            &shown.content[usize::from(y) * w..(usize::from(y) + 1) * w],
-            row,
-            &mut updates,
+        return;
+    }
+    let mut diff = shown.diff_iter(next).peekable();
+    while let Some((x, y, _)) = diff.next() {
+        rows.updates.clear();
+        rows.updates.push(x);
+        while let Some((x, _, _)) = diff.next_if(|d| d.1 == y) {
+            rows.updates.push(x);
+        }
+        let at = usize::from(y) * w..(usize::from(y) + 1) * w;
+        rows.paint(
+            y,
+            &shown.content[at.clone()],
+            &next.content[at],
+            cursor,
+            out,
         );
+    }
+}
+
+/// Whether a cell is a plain glyph of one column: no wide character, nothing ratatui's diff
+/// treats apart.
+fn narrow(c: &Cell) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    // ratatui's diff still passes over a cell marked with the old `skip` flag.
+    #[allow(deprecated)]
+    let skipped = c.skip;
+    let s = c.symbol();
+    c.diff_option == CellDiffOption::None
+        && !skipped
+        && (s.len() == 1 || {
+            let mut chars = s.chars();
+            matches!((chars.next(), chars.next()), (Some(ch), None) if ch.width() == Some(1))
+        })
+}
+
+/// Whether a [`narrow`] cell equals [`Cell::EMPTY`] (as ratatui compares cells: a space, the
+/// default colours, no modifier), field by field.
+fn blank(c: &Cell) -> bool {
+    c.symbol() == " "
+        && c.fg == Color::Reset
+        && c.bg == Color::Reset
+        && c.underline_color == Color::Reset
+        && c.modifier.is_empty()
+}
+
+/// The per-row work of [`paint_rows`], with its buffers kept from row to row.
+struct Rows {
+    /// The columns of the row to send, in order.
+    updates: Vec<u16>,
+    plain: Vec<u8>,
+    erasing: Vec<u8>,
+}
+
+impl Rows {
+    /// Sends the changed cells (`self.updates`) of row `y`, which showed `old` and is to show
+    /// `row`.
+    fn paint(
+        &mut self,
+        y: u16,
+        old: &[Cell],
+        row: &[Cell],
+        cursor: &mut Cursor,
+        out: &mut Vec<u8>,
+    ) {
+        let updates = &mut self.updates;
+        cover_halves(old, row, updates);
         // Two ways to send the row's tail of blanks: cell by cell, or one erase; the shorter.
         let tail = row
             .iter()
             .rposition(|c| !erased_look(c))
             .map_or(0, |x| x + 1) as u16;
-        plain.clear();
+        self.plain.clear();
         let mut a = *cursor;
-        paint_row(y, row, &updates, None, &mut a, &mut plain);
-        let mut chosen = (a, &plain);
+        paint_row(y, row, updates, None, &mut a, &mut self.plain);
+        let mut chosen = (a, &self.plain);
         if updates.last().is_some_and(|&x| x >= tail) {
-            erasing.clear();
+            self.erasing.clear();
             let mut b = *cursor;
-            paint_row(y, row, &updates, Some(tail), &mut b, &mut erasing);
-            if erasing.len() < plain.len() {
-                chosen = (b, &erasing);
+            paint_row(y, row, updates, Some(tail), &mut b, &mut self.erasing);
+            if self.erasing.len() < self.plain.len() {
+                chosen = (b, &self.erasing);
             }
         }
         *cursor = chosen.0;
@@ -315,7 +388,10 @@ fn put(cursor: &mut Cursor, cell: &Cell, cols: usize, out: &mut Vec<u8>) {
         _ => want,
     };
     set_pen(cursor, want, out);
-    out.extend_from_slice(cell.symbol().as_bytes());
+    match cell.symbol().as_bytes() {
+        &[b] => out.push(b),
+        bytes => out.extend_from_slice(bytes),
+    }
     if let Some((x, y)) = cursor.pos {
         let x = x + width(cell);
         // Past the last column the terminal waits to wrap: where the cursor is, is not sure.
@@ -604,4 +680,47 @@ fn steps(seq: &mut Seq, n: u16, dir: u8) {
         seq.num(n);
     }
     seq.push(&[dir]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    /// The bytes of `next` painted over an erased screen, by the fast path or by ratatui's
+    /// diff.
+    fn fresh_bytes(next: &Buffer, fast: bool) -> Vec<u8> {
+        let shown = Buffer::empty(next.area);
+        let mut cursor = Cursor {
+            pen: Some(Pen::DEFAULT),
+            pos: Some((0, 0)),
+            region: None,
+        };
+        let mut out = Vec::new();
+        paint_rows(&shown, next, fast, &mut cursor, &mut out);
+        out
+    }
+
+    #[test]
+    fn a_fresh_frame_sends_what_the_diff_would() {
+        let mut b = Buffer::empty(Rect::new(0, 0, 30, 4));
+        b.set_string(0, 0, "┌ Panes ─┐ plain text", Style::default().cyan());
+        b.set_string(3, 1, "bold", Style::default().bold());
+        // A styled blank differs from an erased cell; a plain one does not.
+        b.set_string(12, 1, "   ", Style::default().on_blue());
+        b.set_string(20, 1, " ", Style::default());
+        b.set_string(
+            0,
+            3,
+            "“quoted” — dash · ▶ end",
+            Style::default().underlined(),
+        );
+        assert!(b.content.iter().all(narrow));
+        assert_eq!(fresh_bytes(&b, true), fresh_bytes(&b, false));
+        // A wide character leaves the fast path: the diff decides, as before.
+        b.set_string(25, 2, "漢", Style::default());
+        assert!(!b.content.iter().all(narrow));
+        assert_eq!(fresh_bytes(&b, true), fresh_bytes(&b, false));
+    }
 }
