@@ -16,8 +16,8 @@ use crate::model::Precision;
 use jiff::civil::Date;
 use lex::{Key, Kind, Tok, Unit, is_apostrophe, is_dash};
 use resolve::{
-    Dir, Tense, Val, add_days, future_tense, month_alone, month_day, season_year, shift_month,
-    weekday_from, weekend,
+    Dir, Tense, Val, add_days, future_tense, month_alone, month_day, season_begun, season_year,
+    shift_month, weekday_from, weekend,
 };
 
 /// A time expression found in a sentence.
@@ -116,11 +116,21 @@ impl Scan<'_> {
     fn word(&self, i: usize, depth: u8) -> Option<M> {
         let t = self.toks[i];
         match t.key {
-            Key::Since => Scan {
-                force_past: true,
-                ..*self
+            Key::Since => {
+                // `since at least March`: the hedge does not change the date.
+                let j = if self.word_text(i + 1).eq_ignore_ascii_case("at")
+                    && self.word_text(i + 2).eq_ignore_ascii_case("least")
+                {
+                    i + 3
+                } else {
+                    i + 1
+                };
+                Scan {
+                    force_past: true,
+                    ..*self
+                }
+                .at(j, depth + 1)
             }
-            .at(i + 1, depth + 1),
             Key::The => self.the(i, depth),
             // `Russia Today`, `USA Today`: a capitalised `Today` after a name is a title.
             Key::Today
@@ -317,20 +327,22 @@ impl Scan<'_> {
         if self.prev_key(p) == Key::Every {
             return None;
         }
-        let context = matches!(
-            self.prev_key(p),
-            Key::Prep
-                | Key::As
-                | Key::Since
-                | Key::Of
-                | Key::Modifier
-                | Key::Last
-                | Key::Next
-                | Key::This
-                | Key::Past
-                | Key::Before
-                | Key::After
-        );
+        // Under `since` (`since at least March`) a month is always a date.
+        let context = self.force_past
+            || matches!(
+                self.prev_key(p),
+                Key::Prep
+                    | Key::As
+                    | Key::Since
+                    | Key::Of
+                    | Key::Modifier
+                    | Key::Last
+                    | Key::Next
+                    | Key::This
+                    | Key::Past
+                    | Key::Before
+                    | Key::After
+            );
         if !context {
             // `may`, `march` are verbs; `April Ryan`, `June Carter` names.
             let name = self
@@ -527,7 +539,14 @@ impl Scan<'_> {
                 });
                 Some(M { end: j + 2, val })
             }
-            Key::Season(_) => self.season(j),
+            // `since the summer`: the season most recently begun; elsewhere a bare season is
+            // no date.
+            Key::Season(s) => self.season(j).or_else(|| {
+                self.force_past.then(|| M {
+                    end: j + 1,
+                    val: self.rel(|r| Some(Val::Year(season_begun(r, s)))),
+                })
+            }),
             // `the end of the year`, `since the start of the year`: the reference year.
             Key::Part
                 if self.key(j + 1) == Key::Of

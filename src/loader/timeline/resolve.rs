@@ -116,6 +116,16 @@ pub(super) fn weekend(r: Date, step: i32, future: bool) -> Option<Val> {
     Some(Val::Month(saturday.year(), saturday.month()))
 }
 
+/// The year of the season starting in month `s` that began most recently by `r` (winter by
+/// its December): `since the summer`.
+pub(super) fn season_begun(r: Date, s: i8) -> i16 {
+    if r.month() >= s {
+        r.year()
+    } else {
+        r.year().saturating_sub(1)
+    }
+}
+
 /// The year of the last, this or next season starting in month `s` (winter by its December).
 pub(super) fn season_year(r: Date, s: i8, step: i32) -> i16 {
     let (y, m) = (i32::from(r.year()), i32::from(r.month()));

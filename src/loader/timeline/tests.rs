@@ -492,6 +492,30 @@ fn seasons() {
 }
 
 #[test]
+fn since_at_least_and_since_the_season() {
+    let r = "2024-10-23";
+    // The hedge keeps the month, which `since` makes a date even for `March` and `May`.
+    let s = "Auditors believe the ledger has been altered since at least March.";
+    check(r, s, &[("since at least March", "2024-03")]);
+    let s = "The pipeline has leaked since at least May 2021, engineers say.";
+    check(r, s, &[("since at least May 2021", "2021-05")]);
+    let s = "Ferry fares have doubled since at least 2019.";
+    check(r, s, &[("since at least 2019", "2019")]);
+    // `since the summer`: the season most recently begun.
+    let s = "Grain exports have slowed since the summer, traders said.";
+    check(r, s, &[("since the summer", "2024")]);
+    check(
+        "2024-02-12",
+        "Grain exports have slowed since the summer.",
+        &[("since the summer", "2023")],
+    );
+    let s = "Nothing has moved since the winter of 2022.";
+    check(r, s, &[("since the winter of 2022", "2022")]);
+    // Without `since`, a bare season is still no date.
+    none(r, "In the summer, the square fills with tourists.");
+}
+
+#[test]
 fn holidays() {
     let s = "On New Year’s Eve, they struck.";
     check("2015-01-05", s, &[("New Year’s Eve", "2014-12-31")]);

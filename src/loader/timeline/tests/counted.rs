@@ -300,7 +300,7 @@ fn counts_that_look_like_years() {
     check(
         r,
         "They have operated since at least 2019.",
-        &[("2019", "2019")],
+        &[("since at least 2019", "2019")],
     );
     check(r, "The 2022 law was repealed.", &[("2022", "2022")]);
     check(r, "Another 1,500 arrived in 2023.", &[("2023", "2023")]);
