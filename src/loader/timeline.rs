@@ -264,12 +264,20 @@ impl Scan<'_> {
         Some(self.dated(m, d, i, j))
     }
 
-    /// Month `m`, day `d`, and a year after token `j` if there is one.
+    /// Month `m`, day `d`, and a year after token `j` if there is one (`2 February 2023`,
+    /// `2 February last year`).
     fn dated(&self, m: i8, d: i8, start: usize, j: usize) -> M {
         if let Some((y, end)) = self.year_after(j) {
             let val = Date::new(y, m, d)
                 .ok()
                 .map_or(Some(Val::Month(y, m)), |date| Some(Val::Day(date)));
+            return M { end, val };
+        }
+        if let Some((step, end)) = self.relative_year_after(j) {
+            let val = self.rel(|r| {
+                let y = r.year().saturating_add(step);
+                Some(Date::new(y, m, d).map_or(Val::Month(y, m), Val::Day))
+            });
             return M { end, val };
         }
         let future = self.future_here(start, j);
@@ -304,15 +312,10 @@ impl Scan<'_> {
             let val = Some(Val::Month(y, m));
             return Some(M { end, val });
         }
-        if self.key(j) == Key::Of && self.key(j + 2) == Key::Unit(Unit::Year) {
-            let delta = match self.key(j + 1) {
-                Key::Last => -12,
-                Key::This => 0,
-                Key::Next => 12,
-                _ => return None,
-            };
-            let val = self.rel(|r| Some(shift_month(r.year(), m, delta)));
-            return Some(M { end: j + 3, val });
+        // `March of last year`, `March last year`.
+        if let Some((step, end)) = self.relative_year_after(j) {
+            let val = self.rel(|r| Some(Val::Month(r.year().saturating_add(step), m)));
+            return Some(M { end, val });
         }
         if abbr {
             return None;
@@ -356,6 +359,22 @@ impl Scan<'_> {
         let future = self.future_here(i, j);
         let val = self.rel(|r| Some(month_alone(r, m, future)));
         Some(M { end: j, val })
+    }
+
+    /// `last year`, `this year`, `next year` (after an optional `of`) at `j`, closing a date:
+    /// the step from the reference year and the token past it. Not `last year's`, which
+    /// opens a noun phrase of its own.
+    fn relative_year_after(&self, j: usize) -> Option<(i16, usize)> {
+        let j = if self.key(j) == Key::Of { j + 1 } else { j };
+        let step = match self.key(j) {
+            Key::Last => -1,
+            Key::This => 0,
+            Key::Next => 1,
+            _ => return None,
+        };
+        let year = self.key(j + 1) == Key::Unit(Unit::Year) && self.word_text(j + 1).len() == 4;
+        let possessive = self.punct(j + 2, is_apostrophe) && self.glued(j + 2);
+        (year && !possessive).then_some((step, j + 2))
     }
 
     /// A weekday at `i` (with `last`/`next`/`this` at `start` when `rel` says which).

@@ -283,6 +283,24 @@ fn month_and_year() {
 }
 
 #[test]
+fn day_and_month_of_a_relative_year() {
+    let r = "2024-10-23";
+    let s = "The two ministers signed the accord on 2 February last year in Oslo.";
+    check(r, s, &[("2 February last year", "2023-02-02")]);
+    let s = "Customs agents seized the cargo on February 2 last year.";
+    check(r, s, &[("February 2 last year", "2023-02-02")]);
+    let s = "The 9th of June this year was the hottest day on record.";
+    check(r, s, &[("The 9th of June this year", "2024-06-09")]);
+    let s = "The port will reopen on 14 March next year.";
+    check(r, s, &[("14 March next year", "2025-03-14")]);
+    let s = "Flooding closed the bridge in March last year.";
+    check(r, s, &[("March last year", "2023-03")]);
+    // `last year's` opens a noun phrase: the month stands alone.
+    let s = "Since March last year’s winners have not lost a match.";
+    check(r, s, &[("Since March", "2024-03"), ("last year", "2023")]);
+}
+
+#[test]
 fn month_alone() {
     let r = "2022-10-20";
     check(
