@@ -298,10 +298,11 @@ impl Scan<'_> {
         }
         // A date that names an event (`the attack of October 7`, `the June 25 launch`,
         // `March 8's vote`) is past even in a future sentence.
-        // A scheduled event (`ahead of the elections of 28 September`) is not past.
-        let scheduled = start >= 2
-            && matches!(
-                self.word_text(start - 2).to_ascii_lowercase().as_str(),
+        // A scheduled event (`ahead of the elections of 28 September`, `will hold the
+        // October vote`) is not past.
+        let scheduled = |i: usize| {
+            matches!(
+                self.word_text(i).to_ascii_lowercase().as_str(),
                 "election"
                     | "elections"
                     | "vote"
@@ -310,15 +311,17 @@ impl Scan<'_> {
                     | "referendum"
                     | "runoff"
                     | "summit"
-            );
+            )
+        };
         let names_event = (self.prev_key(start) == Key::Of
             && self.prev_key(start.saturating_sub(1)) != Key::Part
-            && !scheduled)
+            && !(start >= 2 && scheduled(start - 2)))
             || (self.prev_key(start) == Key::The
                 && self
                     .toks
                     .get(end)
-                    .is_some_and(|t| t.kind == Kind::Word && !t.cap && t.key == Key::Other))
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap && t.key == Key::Other)
+                && !scheduled(end))
             || (self.punct(end, is_apostrophe) && self.key(end + 1) == Key::S);
         if names_event
             && self
@@ -348,8 +351,9 @@ impl Scan<'_> {
     }
 
     /// Whether the expression starting at token `start` opens its clause: only prepositions,
-    /// conjunctions, `the end of` and punctuation stand between it and the sentence start or
-    /// the last `.`, `;`, `?`, `!` (`On Friday, the council will meet`, `By the end of May,`).
+    /// conjunctions, articles, `the end of` and punctuation stand between it and the sentence
+    /// start or the last `.`, `;`, `?`, `!` (`On Friday, the council will meet`, `By the end
+    /// of May,`, `An October vote will decide`).
     pub(super) fn opens_clause(&self, start: usize) -> bool {
         self.toks[..start.min(self.toks.len())]
             .iter()
@@ -367,6 +371,7 @@ impl Scan<'_> {
                             | Key::After
                             | Key::Since
                             | Key::The
+                            | Key::A
                             | Key::Of
                             | Key::Part
                             | Key::Modifier

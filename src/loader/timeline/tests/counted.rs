@@ -212,6 +212,27 @@ fn scheduled_days_deadlines_and_reported_futures() {
     check("2025-09-10", s, &[("June", "2025-06")]);
 }
 
+/// A month naming a scheduled event in a future sentence is the next such month, whatever
+/// article comes before it.
+#[test]
+fn a_scheduled_month_in_a_future_sentence() {
+    let r = "2025-03-04";
+    let s = "The ruling coalition will hold an October vote on the new charter.";
+    check(r, s, &[("October", "2025-10")]);
+    let s = "The ruling coalition will hold the October vote on the new charter.";
+    check(r, s, &[("October", "2025-10")]);
+    let s = "An October referendum will settle the question of the charter.";
+    check(r, s, &[("October", "2025-10")]);
+    let s = "The October election will test the coalition.";
+    check(r, s, &[("October", "2025-10")]);
+    // After that month in the year, it is the next year's.
+    let s = "The ruling coalition will hold an October vote on the new charter.";
+    check("2025-11-20", s, &[("October", "2026-10")]);
+    // A month naming some other event is still the one past.
+    let s = "The inspectors will examine the October flooding.";
+    check(r, s, &[("October", "2024-10")]);
+}
+
 #[test]
 fn the_year_of_a_part_of_it_and_old_named_dates() {
     let r = "2024-06-10";
