@@ -11,7 +11,9 @@ pub(super) enum Val {
     Week(i16, i8),
     Month(i16, i8),
     Year(i16),
-    /// A year divided by ten.
+    /// A year divided by ten, rendered as ISO 8601-1:2019's reduced-precision decade
+    /// (§5.2.2.2 c, three digits: `199` for the 1990s), which is also the prefix the
+    /// annotation guide asks for at the precision the text gives.
     Decade(i16),
 }
 

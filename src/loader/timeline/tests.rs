@@ -386,6 +386,21 @@ fn decades() {
     check(r, "Back in the 1990s it was.", &[("the 1990s", "199")]);
     check(r, "In the 1980’s, it was.", &[("the 1980’s", "198")]);
     check(r, "By the mid-1990s it was.", &[("mid-1990s", "199")]);
+    let s = "Ridership on the line tripled during the 2010s, the operator says.";
+    check(r, s, &[("the 2010s", "201")]);
+}
+
+#[test]
+fn month_and_year_or_year_after_a_preposition_or_verb() {
+    let r = "2024-10-23";
+    let s = "The observatory was commissioned in October 2020 and opened in 2021.";
+    check(r, s, &[("October 2020", "2020-10"), ("2021", "2021")]);
+    let s = "The relief fund, launched in 2020, has run dry.";
+    check(r, s, &[("2020", "2020")]);
+    let s = "The ferry service launched 2019 and stopped two years later.";
+    check(r, s, &[("2019", "2019")]);
+    let s = "In October 2020, the cooperative launched its first harvest sale.";
+    check(r, s, &[("October 2020", "2020-10")]);
 }
 
 #[test]
