@@ -172,7 +172,10 @@ impl SectionModel {
         named: impl IntoIterator<Item = (Cow<'static, str>, [f32; 4])>,
         training: Training,
     ) -> Result<SectionModel, String> {
-        let (mut index, mut names, mut weights) = (HashMap::default(), Vec::new(), Vec::new());
+        let named = named.into_iter();
+        let n = named.size_hint().0;
+        let mut index = HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
+        let (mut names, mut weights) = (Vec::with_capacity(n), Vec::with_capacity(n));
         for (name, w) in named {
             if index
                 .insert(name_hash(&[&name]), weights.len() as u32)
