@@ -273,9 +273,12 @@ fn model(out: &mut String) {
             s("gold_sha256")
         );
     }
-    out.push_str("];\npub static MODEL_WEIGHTS: &[(&str, [f32; 4])] = &[\n");
+    // Each name with its hash (`name_hash` in src/loader/sections.rs is FNV-1a, as
+    // `gazetteer::fnv`), so the model's index is filled at start without hashing a name.
+    out.push_str("];\npub static MODEL_WEIGHTS: &[(&str, u64, [f32; 4])] = &[\n");
     for (name, w) in m["weights"].as_table().expect("[weights]") {
-        let _ = writeln!(out, "    ({name:?}, {:?}),", floats(w));
+        let h = gazetteer::fnv(name.as_bytes());
+        let _ = writeln!(out, "    ({name:?}, {h}, {:?}),", floats(w));
     }
     out.push_str("];\n");
 }

@@ -86,6 +86,12 @@ pub fn name_hash(parts: &[&str]) -> u64 {
     h
 }
 
+/// A named weight with its [`name_hash`], for [`SectionModel::from_names`].
+fn hashed((name, w): (String, [f32; 4])) -> (Cow<'static, str>, u64, [f32; 4]) {
+    let h = name_hash(&[&name]);
+    (Cow::Owned(name), h, w)
+}
+
 /// A hasher for keys that are hashes already.
 #[derive(Default)]
 pub struct Prehashed(u64);
@@ -124,7 +130,9 @@ static EMBEDDED: LazyLock<Arc<SectionModel>> = LazyLock::new(|| {
             })
             .collect(),
     };
-    let named = MODEL_WEIGHTS.iter().map(|&(n, w)| (Cow::Borrowed(n), w));
+    let named = MODEL_WEIGHTS
+        .iter()
+        .map(|&(n, h, w)| (Cow::Borrowed(n), h, w));
     Arc::new(
         SectionModel::from_names(MODEL_BIAS, named, training)
             .expect("no two names hash alike (tested)"),
@@ -162,25 +170,23 @@ impl SectionModel {
                 "sections must be [\"allegation\", \"denial\", \"response\", \"context\"], not {order:?}"
             ));
         }
-        let named = file.weights.into_iter().map(|(n, w)| (Cow::Owned(n), w));
+        let named = file.weights.into_iter().map(hashed);
         SectionModel::from_names(file.bias, named, file.training)
     }
 
-    /// A model of named weights; an error if two names hash alike.
+    /// A model of named weights (each name with its [`name_hash`]); an error if two names
+    /// hash alike.
     fn from_names(
         bias: [f32; 4],
-        named: impl IntoIterator<Item = (Cow<'static, str>, [f32; 4])>,
+        named: impl IntoIterator<Item = (Cow<'static, str>, u64, [f32; 4])>,
         training: Training,
     ) -> Result<SectionModel, String> {
         let named = named.into_iter();
         let n = named.size_hint().0;
         let mut index = HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
         let (mut names, mut weights) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        for (name, w) in named {
-            if index
-                .insert(name_hash(&[&name]), weights.len() as u32)
-                .is_some()
-            {
+        for (name, hash, w) in named {
+            if index.insert(hash, weights.len() as u32).is_some() {
                 return Err(format!("two features hash alike: {name:?} and another"));
             }
             names.push(name);
@@ -201,11 +207,7 @@ impl SectionModel {
         named: impl IntoIterator<Item = (String, [f32; 4])>,
         training: Training,
     ) -> Result<SectionModel, String> {
-        SectionModel::from_names(
-            bias,
-            named.into_iter().map(|(n, w)| (Cow::Owned(n), w)),
-            training,
-        )
+        SectionModel::from_names(bias, named.into_iter().map(hashed), training)
     }
 
     /// The weights of a feature, if the model knows it.
@@ -319,5 +321,28 @@ impl Scorer<'_> {
             v.truncate(n);
         }
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_names_hash_as_the_loader_hashes_them() {
+        use super::super::features::tables::MODEL_WEIGHTS;
+        assert!(!MODEL_WEIGHTS.is_empty());
+        for &(name, hash, _) in MODEL_WEIGHTS {
+            assert_eq!(hash, name_hash(&[name]), "{name}");
+            // A feature's parts hash as their concatenation.
+            if let Some(k) = name.find(':') {
+                assert_eq!(hash, name_hash(&[&name[..=k], &name[k + 1..]]), "{name}");
+            }
+        }
+        // The embedded model is the shipped file, read the slow way.
+        let parsed = SectionModel::parse(EMBEDDED_MODEL).expect("parses");
+        let shipped = SectionModel::embedded();
+        assert_eq!(parsed.index, shipped.index);
+        assert_eq!(parsed.weights, shipped.weights);
     }
 }
