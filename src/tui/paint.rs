@@ -133,41 +133,28 @@ impl Painter {
                 pos: Some((0, 0)),
                 region: None,
             };
+            if next.content.iter().all(narrow) {
+                paint_fresh(next, &mut self.cursor, out);
+                self.shown = Some(next.clone());
+                return;
+            }
             self.shown = Some(Buffer::empty(next.area));
         }
         let shown = self.shown.as_mut().expect("set above");
         if !fresh {
             scroll::apply_best(shown, next, &mut self.cursor, out);
         }
-        paint_rows(shown, next, fresh, &mut self.cursor, out);
+        paint_rows(shown, next, &mut self.cursor, out);
         shown.content.clone_from(&next.content);
     }
 }
 
 /// Sends every row of `next` that differs from `shown`: the cells ratatui's diff names (a
 /// changed cell, and those a changed wide character covered; never the second column of a
-/// wide character), row by row. `fresh`: `shown` is a screen just erased (all blank).
-fn paint_rows(shown: &Buffer, next: &Buffer, fresh: bool, cursor: &mut Cursor, out: &mut Vec<u8>) {
+/// wide character), row by row.
+fn paint_rows(shown: &Buffer, next: &Buffer, cursor: &mut Cursor, out: &mut Vec<u8>) {
     let w = usize::from(next.area.width);
-    let mut rows = Rows {
-        updates: Vec::with_capacity(w),
-        plain: Vec::new(),
-        erasing: Vec::new(),
-    };
-    if fresh && next.content.iter().all(narrow) {
-        // What ratatui's diff would name, without walking it: against an erased screen and
-        // with every glyph one column wide, exactly the cells that are not blank.
-        for (y, row) in next.content.chunks(w.max(1)).enumerate() {
-            rows.updates.clear();
-            rows.updates
-                .extend((0..w).filter(|&x| !blank(&row[x])).map(|x| x as u16));
-            if !rows.updates.is_empty() {
-                let old = &shown.content[y * w..(y + 1) * w];
-                rows.paint(y as u16, old, row, cursor, out);
-            }
-        }
-        return;
-    }
+    let mut rows = Rows::new(w);
     let mut diff = shown.diff_iter(next).peekable();
     while let Some((x, y, _)) = diff.next() {
         rows.updates.clear();
@@ -183,6 +170,22 @@ fn paint_rows(shown: &Buffer, next: &Buffer, fresh: bool, cursor: &mut Cursor, o
             cursor,
             out,
         );
+    }
+}
+
+/// Sends `next` to a screen just erased, every glyph of it [`narrow`]: what ratatui's diff
+/// would name against a blank buffer, without walking it, is exactly the cells that are not
+/// blank (and no wide glyph is covered, so each row stands for what it showed as well).
+fn paint_fresh(next: &Buffer, cursor: &mut Cursor, out: &mut Vec<u8>) {
+    let w = usize::from(next.area.width);
+    let mut rows = Rows::new(w);
+    for (y, row) in next.content.chunks(w.max(1)).enumerate() {
+        rows.updates.clear();
+        rows.updates
+            .extend((0..w).filter(|&x| !blank(&row[x])).map(|x| x as u16));
+        if !rows.updates.is_empty() {
+            rows.paint(y as u16, row, row, cursor, out);
+        }
     }
 }
 
@@ -221,6 +224,14 @@ struct Rows {
 }
 
 impl Rows {
+    fn new(width: usize) -> Rows {
+        Rows {
+            updates: Vec::with_capacity(width),
+            plain: Vec::new(),
+            erasing: Vec::new(),
+        }
+    }
+
     /// Sends the changed cells (`self.updates`) of row `y`, which showed `old` and is to show
     /// `row`.
     fn paint(
@@ -688,17 +699,22 @@ mod tests {
     use ratatui::layout::Rect;
     use ratatui::style::Style;
 
-    /// The bytes of `next` painted over an erased screen, by the fast path or by ratatui's
-    /// diff.
-    fn fresh_bytes(next: &Buffer, fast: bool) -> Vec<u8> {
-        let shown = Buffer::empty(next.area);
+    /// The bytes of `next` painted over an erased screen: by the painter's first frame (its
+    /// erase cut off), or by ratatui's diff against a blank buffer.
+    fn fresh_bytes(next: &Buffer, painter: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if painter {
+            Painter::new().paint(next, &mut out);
+            let erase: &[u8] = b"\x1b[0m\x1b[r\x1b[H\x1b[2J";
+            assert!(out.starts_with(erase));
+            return out[erase.len()..].to_vec();
+        }
         let mut cursor = Cursor {
             pen: Some(Pen::DEFAULT),
             pos: Some((0, 0)),
             region: None,
         };
-        let mut out = Vec::new();
-        paint_rows(&shown, next, fast, &mut cursor, &mut out);
+        paint_rows(&Buffer::empty(next.area), next, &mut cursor, &mut out);
         out
     }
 

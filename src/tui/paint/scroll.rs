@@ -35,14 +35,14 @@ pub(super) fn apply_best(
         return;
     }
     let mut base = Vec::new();
-    paint_rows(shown, next, false, &mut cursor.clone(), &mut base);
+    paint_rows(shown, next, &mut cursor.clone(), &mut base);
     let mut best: Option<(usize, Vec<u8>, Cursor, Buffer)> = None;
     for s in candidates {
         let mut moved = shown.clone();
         shift(&mut moved, s);
         for (mut bytes, mut c) in ways(s, next.area.height, cursor) {
             let (scroll, after) = (bytes.len(), c);
-            paint_rows(&moved, next, false, &mut c, &mut bytes);
+            paint_rows(&moved, next, &mut c, &mut bytes);
             let cost = bytes.len();
             if cost < base.len() && best.as_ref().is_none_or(|b| cost < b.0) {
                 bytes.truncate(scroll);
