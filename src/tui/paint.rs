@@ -389,11 +389,19 @@ fn put(cursor: &mut Cursor, cell: &Cell, cols: usize, out: &mut Vec<u8>) {
         // can stay as it is.
         Some(pen) if cell.symbol() == " " && !cell.modifier.contains(Modifier::REVERSED) => {
             let keep = !SHOW_ON_BLANK;
-            Pen {
+            let kept = Pen {
                 fg: pen.fg,
                 bg: want.bg,
                 underline: want.underline,
                 modifier: (pen.modifier & keep) | (want.modifier & SHOW_ON_BLANK),
+            };
+            // The blank's own pen when that is no longer to send: the words after a blank
+            // are most often drawn with it (`CSI m` after a cue word, where keeping its
+            // colour takes `CSI 24 m` and a reset after the blank).
+            if pen_cost(cursor.pen, want) <= pen_cost(cursor.pen, kept) {
+                want
+            } else {
+                kept
             }
         }
         _ => want,
@@ -484,13 +492,25 @@ impl Seq {
 /// Changes the pen to `want` with the shortest `CSI … m`: the changes alone, or a reset and
 /// everything `want` has.
 fn set_pen(cursor: &mut Cursor, want: Pen, out: &mut Vec<u8>) {
-    if cursor.pen == Some(want) {
+    let Some(params) = pen_params(cursor.pen, want) else {
         return;
+    };
+    out.extend_from_slice(b"\x1b[");
+    out.extend_from_slice(params.bytes());
+    out.push(b'm');
+    cursor.pen = Some(want);
+}
+
+/// The parameters of the shortest `CSI … m` from pen `from` to `want` (empty for a reset
+/// alone, which is `CSI m`), or `None` when nothing is to change.
+fn pen_params(from: Option<Pen>, want: Pen) -> Option<Seq> {
+    if from == Some(want) {
+        return None;
     }
     let mut full = Seq::new();
     full.push(b"0");
     push_all(&mut full, want);
-    let params = match cursor.pen {
+    let params = match from {
         Some(pen) => {
             let mut diff = Seq::new();
             push_diff(&mut diff, pen, want);
@@ -498,13 +518,17 @@ fn set_pen(cursor: &mut Cursor, want: Pen, out: &mut Vec<u8>) {
         }
         None => full,
     };
-    out.extend_from_slice(b"\x1b[");
     // A reset alone is `CSI m` (no parameter is 0).
-    if params.bytes() != b"0" {
-        out.extend_from_slice(params.bytes());
-    }
-    out.push(b'm');
-    cursor.pen = Some(want);
+    Some(if params.bytes() == b"0" {
+        Seq::new()
+    } else {
+        params
+    })
+}
+
+/// The bytes [`set_pen`] would send to go from `from` to `want`.
+fn pen_cost(from: Option<Pen>, want: Pen) -> usize {
+    pen_params(from, want).map_or(0, |p| p.len + 3)
 }
 
 /// Everything a pen has, after a reset.
@@ -716,6 +740,48 @@ mod tests {
         };
         paint_rows(&Buffer::empty(next.area), next, &mut cursor, &mut out);
         out
+    }
+
+    #[test]
+    fn a_blank_after_a_highlight_takes_its_own_pen_when_that_is_no_longer() {
+        use ratatui::style::Color;
+        // Every cell of the second frame changes, so the blank is sent, after the cue word.
+        let second = |draw: &dyn Fn(&mut Buffer)| {
+            let area = Rect::new(0, 0, 12, 1);
+            let mut painter = Painter::new();
+            let mut first = Buffer::empty(area);
+            first.set_string(0, 0, "xxxxxxxxxxxx", Style::default());
+            painter.paint(&first, &mut Vec::new());
+            let mut next = Buffer::empty(area);
+            draw(&mut next);
+            let mut out = Vec::new();
+            painter.paint(&next, &mut out);
+            String::from_utf8_lossy(&out).into_owned()
+        };
+        let text = second(&|b| {
+            b.set_string(
+                0,
+                0,
+                "cue",
+                Style::default().fg(Color::Red).bold().underlined(),
+            );
+            b.set_string(3, 0, " word", Style::default());
+        });
+        // A reset at the blank (3 bytes), not the underline ended there (5) and a reset after.
+        assert!(text.contains("cue\x1b[m word"), "{text:?}");
+        assert!(!text.contains("\x1b[24m"), "{text:?}");
+        // A blank on a background keeps the rest of the pen where that is the shorter.
+        let text = second(&|b| {
+            b.set_string(0, 0, "ab", Style::default().fg(Color::Red).bold());
+            b.set_string(2, 0, " ", Style::default().bg(Color::Blue));
+            b.set_string(
+                3,
+                0,
+                "cd",
+                Style::default().fg(Color::Red).bold().bg(Color::Blue),
+            );
+        });
+        assert!(text.contains("ab\x1b[44m cd"), "{text:?}");
     }
 
     #[test]
