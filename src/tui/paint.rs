@@ -398,7 +398,10 @@ fn put(cursor: &mut Cursor, cell: &Cell, cols: usize, out: &mut Vec<u8>) {
             // The blank's own pen when that is no longer to send: the words after a blank
             // are most often drawn with it (`CSI m` after a cue word, where keeping its
             // colour takes `CSI 24 m` and a reset after the blank).
-            if pen_cost(cursor.pen, want) <= pen_cost(cursor.pen, kept) {
+            if Some(kept) == cursor.pen || kept == want {
+                // Nothing to send, or one pen either way: no need to weigh them.
+                kept
+            } else if pen_cost(cursor.pen, want) <= pen_cost(cursor.pen, kept) {
                 want
             } else {
                 kept
