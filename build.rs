@@ -273,7 +273,7 @@ fn model(out: &mut String) {
             s("gold_sha256")
         );
     }
-    // Each name with its hash (`name_hash` in src/loader/sections.rs is FNV-1a, as
+    // Each name with its hash (`name_hash` in src/loader/sections.rs is the same
     // `gazetteer::fnv`), so the model's index is filled at start without hashing a name.
     out.push_str("];\npub static MODEL_WEIGHTS: &[(&str, u64, [f32; 4])] = &[\n");
     for (name, w) in m["weights"].as_table().expect("[weights]") {

@@ -16,7 +16,7 @@
 
 pub mod compile;
 
-use compile::{EMPTY, Target, fnv, is_word_char, normalise};
+use compile::{EMPTY, FNV_START, Target, fnv, fnv_more, is_word_char, normalise};
 pub use compile::{Entity, EntityKind, GazetteerError, MatchKind};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -84,18 +84,6 @@ impl StrTable {
             }
         }
     }
-}
-
-/// FNV-1a's starting value ([`fnv`] of nothing).
-const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// [`fnv`] of a text that goes on with `bytes`, from the hash `h` of what came before.
-#[inline]
-fn fnv_more(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 /// The character at byte `i` (a character boundary) and its length; ASCII without decoding.

@@ -77,13 +77,10 @@ pub struct SectionModel {
 
 /// FNV-1a over the parts of a name, as if they were joined.
 pub fn name_hash(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in parts {
-        for &b in p.as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
+    use super::gazetteer::compile::{FNV_START, fnv_more};
+    parts
+        .iter()
+        .fold(FNV_START, |h, p| fnv_more(h, p.as_bytes()))
 }
 
 /// A named weight with its [`name_hash`], for [`SectionModel::from_names`].

@@ -258,9 +258,18 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// FNV-1a over bytes: the tables' hash, the same at compile time and at run time.
+/// FNV-1a's starting value ([`fnv`] of nothing).
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over bytes: the tables' hash (and the section model's feature names'), the same at
+/// compile time and at run time.
 pub fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv_more(FNV_START, bytes)
+}
+
+/// [`fnv`] of a text that goes on with `bytes`, from the hash `h` of what came before.
+#[inline]
+pub fn fnv_more(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
